@@ -1,0 +1,73 @@
+# Two commands for a newcomer: `make demo` and `make test`. Each sets up whatever is missing
+# (virtual environment, Python dependencies, Tesseract with eng/fra/osd, NOC data, fixtures).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+EVIDENCE := $(VENV)/bin/evidence
+SHARED_NOC := ../shared/data/noc2021
+FIXTURES := fixtures/cases
+SAMPLE := $(FIXTURES)/carter_clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: demo test bench setup tesseract noc-data fixtures lint format clean
+
+demo: setup
+	$(EVIDENCE) doctor
+	$(EVIDENCE) audit $(SAMPLE) --json build/demo-report.json
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+bench: setup
+	$(PY) -m bench.extract
+
+setup: $(VENV)/.deps tesseract noc-data fixtures
+
+$(VENV)/bin/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3-venv missing: installing it with apt"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && \
+	  $(PYTHON) -m venv $(VENV); }
+
+$(VENV)/.deps: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+# Tesseract is a system program: install it with apt when it (or a language) is missing.
+tesseract:
+	@if ! command -v tesseract >/dev/null 2>&1 || \
+	    ! tesseract --list-langs 2>/dev/null | grep -qx fra || \
+	    ! tesseract --list-langs 2>/dev/null | grep -qx osd; then \
+	  echo "Installing Tesseract (eng, fra, osd) with apt"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd >/dev/null; \
+	fi
+
+# The official NOC 2021 files are never copied into the project: they are verified and compiled
+# into the user data directory from ../shared (the development and CI source).
+noc-data: $(VENV)/.deps
+	@if [ -d $(SHARED_NOC) ]; then $(EVIDENCE) noc install $(SHARED_NOC) --quiet; \
+	else echo "note: $(SHARED_NOC) not found; run 'evidence noc install SOURCE' yourself"; fi
+
+fixtures: $(FIXTURES)/.stamp
+
+$(FIXTURES)/.stamp: $(wildcard fixtures/*.py) $(VENV)/.deps
+	$(PY) -m fixtures.generate $(FIXTURES)
+	@touch $@
+
+lint: $(VENV)/.deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.deps
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) $(FIXTURES) build .pytest_cache

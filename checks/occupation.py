@@ -1,0 +1,62 @@
+"""NOC codes: which code a position is assessed under, its version, TEER and skill level."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checks import params
+from checks.models import Position
+
+
+def is_noc2016(code: str) -> bool:
+    return len(code) == 4 and code.isdigit()
+
+
+def is_noc2021(code: str) -> bool:
+    return len(code) == 5 and code.isdigit()
+
+
+def teer(code: str) -> int | None:
+    """TEER of a NOC 2021 code: its second digit."""
+    return int(code[1]) if is_noc2021(code) else None
+
+
+def skill_level_2016(code: str) -> str | None:
+    """NOC 2016 skill type 0 or level A/B/C/D from a 4-digit code."""
+    if not is_noc2016(code):
+        return None
+    if code[0] == "0":
+        return "0"
+    return {"0": "A", "1": "A", "2": "B", "3": "B", "4": "C", "5": "C", "6": "D", "7": "D"}.get(
+        code[1]
+    )
+
+
+def position_code(p: Position) -> str | None:
+    """The code the position is assessed under: the claim (converted to 2021 when known), else the
+    matcher's best candidate unless it abstained."""
+    if p.noc is None:
+        return None
+    if p.noc.claimed is not None:
+        claimed = p.noc.claimed.value.strip()
+        return p.noc.claimed_2021 or claimed
+    if p.noc.candidates and not p.noc.abstain:
+        return p.noc.candidates[0].code
+    return None
+
+
+def is_skilled(code: str | None, app_date: date) -> bool | None:
+    """R-SKILL-1: skilled by the NOC version in force on the application date. None: unknown."""
+    if code is None:
+        return None
+    if is_noc2021(code):
+        t = teer(code)
+        return t is not None and t <= params.value_at("skilled_max_teer", app_date)
+    if is_noc2016(code):
+        level = skill_level_2016(code)
+        if level is None:
+            return None
+        # After the switch a 2016 code cannot be placed without the concordance: judge it by its
+        # 2016 level meanwhile; noc.2016_code asks for re-coding.
+        return level in {"0", "A", "B"}
+    return None

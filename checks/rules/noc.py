@@ -1,0 +1,257 @@
+"""NOC and duties (R-SKILL, R-FLAG-1, R-FLAG-8)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.context import Context
+from checks.findings import Severity
+from checks.models import Position, Program
+from checks.occupation import is_noc2016, is_skilled, position_code, skill_level_2016, teer
+from checks.registry import Hit, rule
+
+EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
+W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INFO
+
+
+def _with_noc(ctx: Context) -> Iterator[Position]:
+    yield from (p for p in ctx.case.positions if p.noc is not None)
+
+
+@rule(
+    "EV401",
+    "noc.teer_not_skilled",
+    B,
+    programs=EE,
+    cites=["R-SKILL-1"],
+    summary="Occupation is not skilled (TEER 4/5, or NOC 2016 C/D)",
+    what="The NOC the position is assessed under is TEER 0-3 (NOC 2021, applications from 16 Nov "
+    "2022) or skill type 0/level A/B (NOC 2016, before), by the application date.",
+    why="Only skilled work counts for Express Entry (R-SKILL-1).",
+    example="NOC 65201 (food counter attendants, TEER 5).",
+    fix="Check that the duties fit a skilled NOC; unskilled periods cannot count.",
+)
+def teer_not_skilled(ctx: Context) -> Iterator[Hit]:
+    for p in ctx.case.positions:
+        code = position_code(p)
+        if is_skilled(code, ctx.as_of) is False:
+            level = (
+                f"TEER {teer(code)}"
+                if teer(code) is not None
+                else (f"level {skill_level_2016(code)}")
+            )
+            yield Hit(
+                f"{ctx.label(p)}: NOC {code} is {level}, not skilled; the period cannot count.",
+                documents=ctx.documents(p),
+                subject=p.id,
+                evidence=(p.noc.claimed.quote if p.noc and p.noc.claimed else None,),
+            )
+
+
+@rule(
+    "EV402",
+    "noc.claimed_mismatch",
+    W,
+    programs=EE,
+    cites=["R-SKILL-2", "R-SKILL-4"],
+    summary="The claimed NOC is not among the matcher's candidates for the duties",
+    what="The claimed NOC appears among the unit groups the duties match best.",
+    why="The duties, not the title, decide the NOC (R-SKILL-4, Mehfooz 2016 FC 165).",
+    example="Claimed 21231 (software engineers); the duties match 22220 (support technicians).",
+    fix="Re-check the claimed NOC against the duties; ask for a letter describing the duties "
+    "actually performed.",
+)
+def claimed_mismatch(ctx: Context) -> Iterator[Hit]:
+    for p in _with_noc(ctx):
+        assert p.noc is not None
+        if p.noc.claimed is None or p.noc.abstain or not p.noc.candidates:
+            continue
+        claimed = p.noc.claimed_2021 or p.noc.claimed.value
+        codes = [c.code for c in p.noc.candidates]
+        if claimed not in codes:
+            top = p.noc.candidates[0]
+            yield Hit(
+                f"{ctx.label(p)}: claimed NOC {claimed} is not among the duty matches "
+                f"(best: {top.code} {top.title}, score {top.score:.2f}).",
+                documents=ctx.documents(p),
+                subject=p.id,
+                evidence=(p.noc.claimed.quote,),
+            )
+
+
+@rule(
+    "EV403",
+    "noc.duties_lower_teer",
+    W,
+    programs=EE,
+    cites=["R-SKILL-4", "R-FLAG-8"],
+    summary="The duties match a lower-skilled TEER than the title or claim",
+    what="The best duty match has a higher TEER number (less skilled) than the claimed NOC or the "
+    "TEER the title suggests.",
+    why="A senior title with lower-level duties is a known red flag (R-SKILL-4, R-FLAG-8).",
+    example="Title 'Operations Manager' (TEER 0); duties match a TEER 4 clerk.",
+    fix="Ask for duties that reflect the real level of the job, or correct the claim.",
+)
+def duties_lower_teer(ctx: Context) -> Iterator[Hit]:
+    for p in _with_noc(ctx):
+        assert p.noc is not None
+        if p.noc.abstain or not p.noc.candidates or p.noc.candidates[0].teer is None:
+            continue
+        code = position_code(p) if p.noc.claimed else None
+        claimed_teer = teer(code) if code else None
+        ref = claimed_teer if claimed_teer is not None else p.noc.title_teer
+        top = p.noc.candidates[0]
+        if ref is not None and top.teer is not None and top.teer > ref:
+            yield Hit(
+                f"{ctx.label(p)}: the duties best match {top.code} (TEER {top.teer}), lower "
+                f"than TEER {ref} claimed or implied by the title.",
+                documents=ctx.documents(p),
+                subject=p.id,
+            )
+
+
+@rule(
+    "EV404",
+    "noc.lead_statement_not_covered",
+    E,
+    programs=EE,
+    cites=["R-SKILL-2"],
+    summary="The duties do not show the NOC lead statement",
+    what="The letter's duties cover the actions in the NOC lead statement.",
+    why="The applicant must have performed the actions in the lead statement (R-SKILL-2).",
+    example="A 'software developer' letter whose duties are all about customer calls.",
+    fix="Ask for duties that show the core of the occupation as actually performed.",
+)
+def lead_statement(ctx: Context) -> Iterator[Hit]:
+    for p in _with_noc(ctx):
+        assert p.noc is not None
+        if p.noc.lead_statement_covered is False:
+            yield Hit(
+                f"{ctx.label(p)}: the duties do not cover the lead statement of NOC "
+                f"{position_code(p)}.",
+                documents=ctx.documents(p),
+                subject=p.id,
+            )
+
+
+@rule(
+    "EV405",
+    "noc.low_duty_coverage",
+    E,
+    programs=EE,
+    cites=["R-SKILL-2"],
+    summary="Few of the NOC main duties are shown",
+    what="Share of the NOC's essential main duties matched by the letter's duties.",
+    why="A substantial number of the main duties, including all essential ones, must be shown "
+    "(R-SKILL-2; thresholds configurable, D5).",
+    example="Coverage 0.35 of the main duties.",
+    fix="Ask for a fuller description of the duties performed.",
+)
+def low_duty_coverage(ctx: Context) -> Iterator[Hit]:
+    levels = ctx.param("duty_coverage")
+    for p in _with_noc(ctx):
+        assert p.noc is not None
+        cov = p.noc.duty_coverage
+        if cov is None or (p.noc.abstain and p.noc.claimed is None):
+            continue
+        if cov < levels["error"]:
+            sev = E
+        elif cov < levels["warning"]:
+            sev = W
+        else:
+            continue
+        yield Hit(
+            f"{ctx.label(p)}: the duties cover {cov:.0%} of the main duties of NOC "
+            f"{position_code(p)}.",
+            severity=sev,
+            documents=ctx.documents(p),
+            subject=p.id,
+        )
+
+
+@rule(
+    "EV406",
+    "noc.duties_copied",
+    W,
+    programs=EE,
+    cites=["R-FLAG-1"],
+    summary="Duties reproduce the NOC text",
+    what="Share of duty sentences that are near-verbatim NOC lead statement or main duties.",
+    why="Officers proceed with caution where a job description reproduces the NOC (Mehfooz 2016 "
+    "FC 165 para 22; Ansari 2013 FC 849) — case law, not an IRCC page (D12).",
+    example="Every duty is a NOC main duty word for word.",
+    fix="Ask the employer to describe the duties in their own words, with tools, products and "
+    "clients.",
+)
+def duties_copied(ctx: Context) -> Iterator[Hit]:
+    levels = ctx.param("copied_duties")
+    for p in _with_noc(ctx):
+        assert p.noc is not None
+        share = p.noc.copied_share
+        if share is None or share < levels["warning"]:
+            continue
+        sev = E if share >= levels["error"] and p.noc.employer_specific_detail is False else W
+        yield Hit(
+            f"{ctx.label(p)}: {share:.0%} of the duties reproduce NOC text (Mehfooz 2016 FC 165).",
+            severity=sev,
+            documents=ctx.documents(p),
+            evidence=p.noc.copied_duties,
+            subject=p.id,
+        )
+
+
+@rule(
+    "EV407",
+    "noc.2016_code",
+    W,
+    programs=EE,
+    cites=["R-SKILL-1"],
+    summary="A 4-digit NOC 2016 code used for an application after 16 Nov 2022",
+    what="Claims for applications from 16 Nov 2022 use 5-digit NOC 2021 codes.",
+    why="The NOC version follows the application date, not the work date (R-SKILL-1).",
+    example="NOC 2174 claimed for a 2025 application.",
+    fix="Re-code the claim to NOC 2021 (the concordance gives the candidates).",
+)
+def noc_2016_code(ctx: Context) -> Iterator[Hit]:
+    if ctx.param("noc_version") != "2021":
+        return
+    for p in _with_noc(ctx):
+        assert p.noc is not None
+        if p.noc.claimed is not None and is_noc2016(p.noc.claimed.value.strip()):
+            conv = f" (converted: {p.noc.claimed_2021})" if p.noc.claimed_2021 else ""
+            yield Hit(
+                f"{ctx.label(p)}: NOC 2016 code {p.noc.claimed.value} used{conv}; re-code "
+                "to NOC 2021.",
+                documents=ctx.documents(p),
+                subject=p.id,
+                evidence=(p.noc.claimed.quote,),
+            )
+    for c in ctx.case.claims:
+        if c.noc and is_noc2016(c.noc.strip()):
+            yield Hit(
+                f"Claim at {c.employer}: NOC 2016 code {c.noc}; re-code to NOC 2021.",
+                subject=c.employer,
+            )
+
+
+@rule(
+    "EV408",
+    "noc.undetermined",
+    W,
+    programs=EE,
+    cites=["R-SKILL-1", "R-SKILL-2"],
+    summary="No NOC claimed and the duties match none clearly",
+    what="Each position has a claimed NOC or a confident duty match.",
+    why="Skill level and FSW/CBS occupation tests need the NOC (R-SKILL-1).",
+    example="No claim, and the matcher abstained (two close candidates).",
+    fix="Claim a NOC 2021 code for the position, or ask for a fuller duty description.",
+)
+def undetermined(ctx: Context) -> Iterator[Hit]:
+    for p in ctx.case.positions:
+        if position_code(p) is None:
+            yield Hit(
+                f"{ctx.label(p)}: no NOC could be determined; the period is counted as "
+                "indeterminate.",
+                documents=ctx.documents(p),
+                subject=p.id,
+            )

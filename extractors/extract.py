@@ -1,0 +1,65 @@
+"""The extraction stage's one entry point: bytes in, `ExtractedDocument` out, never an exception."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from importlib.metadata import version
+
+from extractors.docx import read_docx
+from extractors.images import read_image
+from extractors.models import ErrorKind, ExtractedDocument, failed
+from extractors.ocr import OcrUnavailable
+from extractors.pdf import read_pdf
+from extractors.plain import read_text
+from extractors.settings import ExtractionSettings
+from extractors.sniff import DOCX, EMPTY, IMAGE_TYPES, PDF, TEXT, sniff
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "1"
+
+
+@cache
+def engine_version() -> str:
+    """Everything whose change can change what is read: part of every cache key."""
+    parts = [f"extractors/{EXTRACTOR_VERSION}"]
+    for dist in ("pypdfium2", "pdfplumber", "pytesseract", "python-docx", "Pillow"):
+        parts.append(f"{dist}/{version(dist)}")
+    return " ".join(parts)
+
+
+def extract(data: bytes, settings: ExtractionSettings | None = None) -> ExtractedDocument:
+    settings = settings or ExtractionSettings()
+    engine = engine_version()
+    media_type = sniff(data)
+    if media_type == EMPTY:
+        return failed(media_type, ErrorKind.EMPTY, "the file is empty (0 bytes)", engine)
+    if len(data) > settings.max_bytes:
+        message = f"{len(data):,} bytes exceeds the limit of {settings.max_bytes:,}"
+        return failed(media_type, ErrorKind.TOO_LARGE, message, engine)
+    try:
+        if media_type == PDF:
+            return read_pdf(data, settings, engine)
+        if media_type in IMAGE_TYPES:
+            return read_image(data, media_type, settings, engine)
+        if media_type == DOCX:
+            return read_docx(data, settings, engine)
+        if media_type == TEXT:
+            return read_text(data, engine)
+    except OcrUnavailable as exc:
+        return failed(media_type, ErrorKind.OCR_UNAVAILABLE, str(exc), engine)
+    except MemoryError:
+        return failed(media_type, ErrorKind.TOO_LARGE, "reading it ran out of memory", engine)
+    except RecursionError:
+        # Deeply nested objects in a hostile PDF or XML.
+        return failed(media_type, ErrorKind.CORRUPT, "the file's structure is too deep", engine)
+    except Exception as exc:  # a library's surprise must not stop the audit
+        log.debug("extraction failed", exc_info=True)
+        return failed(media_type, ErrorKind.CORRUPT, f"{type(exc).__name__}: {exc}", engine)
+    return failed(
+        media_type,
+        ErrorKind.UNSUPPORTED,
+        f"{media_type} is not a supported document type (PDF, PNG, JPEG, TIFF, DOCX, TXT)",
+        engine,
+    )

@@ -1,0 +1,316 @@
+"""The compiled NOC 2021 index, built from rows already read from the official CSV files.
+
+Pure: no file I/O. ``pipeline.noc_data`` reads the files and caches the built index (pickle).
+Everything the matcher needs per query is precomputed here (normalised strings, group offsets),
+so a match only runs rapidfuzz over ready-made lists.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from nlp_models.noc import text
+
+# Bump when the index layout or normalisation changes: the cache key includes it.
+INDEX_VERSION = 2
+
+STRUCTURE_CODE = "Code - NOC 2021 V1.0"
+ELEMENT_TYPE = "Element Type Label English"
+ELEMENT_TEXT = "Element Description English"
+CONC_2016 = "NOC 2016 V1.3 Code"
+CONC_2016_TITLE = "NOC 2016 V1.3 Title"
+CONC_CHANGE = "GSIM Type of Change"  # the published header has a leading space
+CONC_2021 = "NOC 2021 V1.0 Code"
+
+_PREAMBLE = re.compile(r"\bperforms? some or all of the following duties:?$", re.IGNORECASE)
+
+
+class NocDataFormatError(ValueError):
+    """The rows do not have the shape of the official NOC 2021 V1.0 files."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitGroup:
+    code: str
+    title: str
+    teer: int
+    lead_statement: str
+    main_duties: tuple[str, ...]  # preamble row removed, duplicates removed, order kept
+    essential: tuple[bool, ...]  # False for duties starting with "May"
+    illustrative_examples: tuple[str, ...]
+    all_examples: tuple[str, ...]
+    inclusions: tuple[str, ...]
+    exclusions: tuple[str, ...]
+    employment_requirements: tuple[str, ...]
+    additional_information: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """A flat list of strings grouped by unit group (rows sorted by group).
+
+    ``offsets[g]`` is where group g starts, so ``np.maximum.reduceat(scores, offsets)`` gives the
+    best score per group in one call.
+    """
+
+    text: tuple[str, ...]
+    norm: tuple[str, ...]  # stemmed content words, sorted (see text.sorted_terms)
+    group: np.ndarray  # int32, group position of each row
+    offsets: np.ndarray  # int64, start of each group; every group has at least one row
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Inverted index (CSR layout) of the terms of a list of rows, for IDF-weighted overlap.
+
+    One flat array instead of a dict of arrays keeps the pickle small and fast to load.
+    """
+
+    vocab: Mapping[str, int]
+    indptr: np.ndarray  # int64, rows of term t are rows[indptr[t]:indptr[t + 1]]
+    rows: np.ndarray  # int32
+    df: np.ndarray  # int32, number of rows holding each term
+    row_weight: np.ndarray  # float32, sum of the IDF of each row's distinct terms
+    n_rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupVectors:
+    """TF-IDF vector of each unit group's text (title, lead, duties, example titles), L2-normed.
+
+    Stored by term (CSR): the groups holding term t are groups[indptr[t]:indptr[t + 1]], with
+    their vector components in weights[...]. About 60,000 non-zeros instead of a dense matrix.
+    """
+
+    vocab: Mapping[str, int]
+    idf: np.ndarray  # float32 per term
+    indptr: np.ndarray  # int64
+    groups: np.ndarray  # int32
+    weights: np.ndarray  # float32
+    n_groups: int
+
+
+@dataclass(frozen=True, slots=True)
+class NocIndex:
+    version: int
+    groups: tuple[UnitGroup, ...]  # sorted by code
+    position: Mapping[str, int]  # 5-digit code -> position in groups
+    hierarchy: Mapping[str, str]  # 1- to 4-digit codes -> class title
+    titles: Segments  # "All examples" (the index of titles) plus each class title
+    duties: Segments  # real main duties
+    duty_essential: np.ndarray  # bool per duty row
+    duty_surface: tuple[str, ...]  # lower-case words, for copy detection
+    leads: Segments  # lead statement sentences
+    lead_surface: tuple[str, ...]
+    title_postings: Postings
+    duty_postings: Postings
+    lead_postings: Postings  # one row per unit group: the action sentences of its lead statement
+    vectors: GroupVectors
+    concordance: Mapping[str, tuple[tuple[str, str], ...]]  # NOC 2016 -> ((2021 code, change),)
+    titles_2016: Mapping[str, str]
+
+    def group(self, code: str) -> UnitGroup | None:
+        pos = self.position.get(code)
+        return None if pos is None else self.groups[pos]
+
+
+def _field(row: Mapping[str, str], name: str) -> str:
+    try:
+        return row[name]
+    except KeyError as exc:
+        raise NocDataFormatError(f"missing column {name!r}; columns are {sorted(row)}") from exc
+
+
+def _strip_keys(rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]]:
+    # Header names are compared stripped: the concordance header " GSIM Type of Change".
+    return [{(k or "").strip(): (v or "") for k, v in row.items()} for row in rows]
+
+
+def _segments(items: list[tuple[int, str]], n_groups: int, norm: list[str]) -> Segments:
+    group = np.fromiter((g for g, _ in items), dtype=np.int32, count=len(items))
+    if len(items) and np.any(np.diff(group) < 0):
+        raise NocDataFormatError("segment rows are not sorted by unit group")
+    counts = np.bincount(group, minlength=n_groups)
+    if np.any(counts == 0):
+        missing = int(np.flatnonzero(counts == 0)[0])
+        raise NocDataFormatError(f"unit group #{missing} has no rows in a required element")
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+    return Segments(tuple(t for _, t in items), tuple(norm), group, offsets)
+
+
+def _dedupe(values: list[str]) -> tuple[str, ...]:
+    # The official file repeats some rows verbatim (38 duplicates); keep the first of each.
+    return tuple(dict.fromkeys(values))
+
+
+def build_index(
+    structure_rows: Iterable[Mapping[str, str]],
+    element_rows: Iterable[Mapping[str, str]],
+    concordance_rows: Iterable[Mapping[str, str]],
+) -> NocIndex:
+    """Build the index from csv.DictReader rows of the three official files."""
+    structure = _strip_keys(structure_rows)
+    elements = _strip_keys(element_rows)
+    concordance = _strip_keys(concordance_rows)
+
+    unit_rows: dict[str, dict[str, str]] = {}
+    hierarchy: dict[str, str] = {}
+    for row in structure:
+        code = text.clean(_field(row, STRUCTURE_CODE))
+        level = text.clean(_field(row, "Level"))
+        if level == "5":
+            if not re.fullmatch(r"\d{5}", code):
+                raise NocDataFormatError(f"unit group code {code!r} is not 5 digits")
+            unit_rows[code] = row
+        else:
+            hierarchy[code] = text.clean(_field(row, "Class title"))
+    if not unit_rows:
+        raise NocDataFormatError("no level-5 (unit group) rows in the structure file")
+
+    per_group: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in elements:
+        code = text.clean(_field(row, STRUCTURE_CODE)).zfill(5)
+        if code not in unit_rows:
+            raise NocDataFormatError(f"element row for unknown unit group {code!r}")
+        value = text.clean(_field(row, ELEMENT_TEXT))  # trailing space and NBSP removed
+        if value:
+            per_group[code][text.clean(_field(row, ELEMENT_TYPE))].append(value)
+
+    codes = sorted(unit_rows)
+    groups: list[UnitGroup] = []
+    for code in codes:
+        elems = per_group.get(code, {})
+        duties = [d for d in _dedupe(elems.get("Main duties", [])) if not _PREAMBLE.search(d)]
+        groups.append(
+            UnitGroup(
+                code=code,
+                title=text.clean(unit_rows[code]["Class title"]),
+                teer=int(code[1]),  # TEER is the second digit of the 5-digit code
+                lead_statement=text.clean(unit_rows[code]["Class definition"]),
+                main_duties=tuple(duties),
+                essential=tuple(not text.starts_with_may(d) for d in duties),
+                illustrative_examples=_dedupe(elems.get("Illustrative example(s)", [])),
+                all_examples=_dedupe(elems.get("All examples", [])),
+                inclusions=_dedupe(elems.get("Inclusion(s)", [])),
+                exclusions=_dedupe(elems.get("Exclusion(s)", [])),
+                employment_requirements=_dedupe(elems.get("Employment requirements", [])),
+                additional_information=_dedupe(elems.get("Additional information", [])),
+            )
+        )
+
+    title_items = [(g, t) for g, ug in enumerate(groups) for t in (ug.title, *ug.all_examples)]
+    duty_items = [(g, d) for g, ug in enumerate(groups) for d in ug.main_duties]
+    lead_items = [(g, s) for g, ug in enumerate(groups) for s in text.sentences(ug.lead_statement)]
+    n = len(groups)
+    titles = _segments(title_items, n, [text.sorted_terms(t) for _, t in title_items])
+    duties = _segments(duty_items, n, [text.sorted_terms(t) for _, t in duty_items])
+    leads = _segments(lead_items, n, [text.sorted_terms(t) for _, t in lead_items])
+    essential = np.array([e for ug in groups for e in ug.essential], dtype=bool)
+
+    conc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    titles_2016: dict[str, str] = {}
+    for row in concordance:
+        # This copy of the concordance lost its leading zeros (0011 -> 11, 00010 -> 10).
+        old = text.clean(_field(row, CONC_2016)).zfill(4)
+        new = text.clean(_field(row, CONC_2021)).zfill(5)
+        if new not in unit_rows:
+            raise NocDataFormatError(f"concordance maps {old} to unknown NOC 2021 code {new}")
+        change = text.clean(_field(row, CONC_CHANGE))
+        if (new, change) not in conc[old]:
+            conc[old].append((new, change))
+        titles_2016[old] = text.clean(_field(row, CONC_2016_TITLE))
+
+    return NocIndex(
+        version=INDEX_VERSION,
+        groups=tuple(groups),
+        position={c: i for i, c in enumerate(codes)},
+        hierarchy=hierarchy,
+        titles=titles,
+        duties=duties,
+        duty_essential=essential,
+        duty_surface=tuple(text.surface(d) for _, d in duty_items),
+        leads=leads,
+        lead_surface=tuple(text.surface(s) for _, s in lead_items),
+        title_postings=build_postings(titles.norm),
+        duty_postings=build_postings(duties.norm),
+        lead_postings=build_postings(
+            [text.sorted_terms(" ".join(lead_actions(ug.lead_statement))) for ug in groups]
+        ),
+        vectors=_group_vectors(groups),
+        concordance={k: tuple(v) for k, v in conc.items()},
+        titles_2016=titles_2016,
+    )
+
+
+_CONTEXT_SENTENCE = re.compile(
+    r"^(They|It|and) (are|is|may be) (employed|self-employed)|^They work"
+)
+
+
+def lead_actions(lead_statement: str) -> list[str]:
+    """The sentences of a lead statement that say what the workers do (not where they work)."""
+    found = text.sentences(lead_statement)
+    return [s for s in found if not _CONTEXT_SENTENCE.match(s)] or found
+
+
+def idf_value(n_rows: int, df: int) -> float:
+    """Smoothed inverse document frequency (the same formula everywhere)."""
+    return math.log((n_rows + 1) / (df + 1)) + 1.0
+
+
+def build_postings(norms: Iterable[str]) -> Postings:
+    row_terms = [sorted(set(n.split())) for n in norms]
+    vocab: dict[str, int] = {}
+    for terms_ in row_terms:
+        for t in terms_:
+            vocab.setdefault(t, len(vocab))
+    by_term: list[list[int]] = [[] for _ in vocab]
+    for r, terms_ in enumerate(row_terms):
+        for t in terms_:
+            by_term[vocab[t]].append(r)
+    df = np.array([len(v) for v in by_term], dtype=np.int32)
+    indptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+    rows = np.fromiter((r for v in by_term for r in v), dtype=np.int32, count=int(df.sum()))
+    n = len(row_terms)
+    idf = np.array([idf_value(n, int(d)) for d in df], dtype=np.float64)
+    weight = np.array([sum(idf[vocab[t]] for t in ts) for ts in row_terms], dtype=np.float32)
+    return Postings(vocab, indptr, rows, df, weight, n)
+
+
+def _group_vectors(groups: list[UnitGroup]) -> GroupVectors:
+    docs = [
+        Counter(
+            text.term_list(
+                " ".join((ug.title, ug.lead_statement, *ug.main_duties, *ug.all_examples))
+            )
+        )
+        for ug in groups
+    ]
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(doc.keys())
+    vocab = {t: i for i, t in enumerate(sorted(df))}
+    idf = np.array([idf_value(len(docs), df[t]) for t in vocab], dtype=np.float32)
+    matrix = np.zeros((len(docs), len(vocab)), dtype=np.float32)
+    for g, doc in enumerate(docs):
+        for t, count in doc.items():
+            matrix[g, vocab[t]] = (1.0 + math.log(count)) * idf[vocab[t]]
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    by_term = matrix.T  # terms x groups
+    nonzero = by_term != 0
+    indptr = np.concatenate(([0], np.cumsum(nonzero.sum(axis=1)))).astype(np.int64)
+    term_idx, group_idx = np.nonzero(nonzero)  # row-major: sorted by term, then group
+    return GroupVectors(
+        vocab=vocab,
+        idf=idf,
+        indptr=indptr,
+        groups=group_idx.astype(np.int32),
+        weights=by_term[term_idx, group_idx].astype(np.float32),
+        n_groups=len(docs),
+    )

@@ -1,0 +1,166 @@
+"""Match one position (title + duty sentences) against every NOC 2021 unit group.
+
+A unit group's score is a weighted mean of five pieces of evidence, each in [0, 1]:
+- title: the job title against the group's example titles and class title (smooth maximum);
+- fit: for each claimed duty, its best match among the group's main duties, averaged;
+- coverage: for each essential main duty, its best match among the claimed duties, averaged;
+- lead: the share of the lead statement's action words (IDF-weighted) found in the duties;
+- tfidf: all claimed words against the group's whole text (rare words weigh more).
+Weights were chosen on the "tune" half of fixtures/noc_duties (see bench/noc.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from nlp_models.noc import text
+from nlp_models.noc.concordance import resolve_claimed
+from nlp_models.noc.index import NocIndex
+from nlp_models.noc.models import DutyMatch, NocCandidate, NocMatch
+from nlp_models.noc.similarity import (
+    group_max,
+    group_softmax,
+    row_similarity,
+    tfidf_cosine,
+    weighted_recall,
+)
+
+WEIGHTS = {"title": 0.30, "fit": 0.25, "coverage": 0.10, "lead": 0.05, "tfidf": 0.30}
+COVERED = 0.40  # a main duty counts as covered when a claimed duty matches it this well
+LEAD_COVERED = 0.20  # share of the lead statement's action words (lexical proxy, see bench)
+ABSTAIN_BELOW = 0.30  # best score under this: too weak to name an occupation
+ABSTAIN_MARGIN = 0.01  # top two closer than this: too close to call
+
+
+def title_scores_batch(
+    index: NocIndex, titles: Sequence[str], exclude_rows: Sequence[int | None] | None = None
+) -> np.ndarray:
+    """Title evidence per unit group for several titles (titles x groups).
+
+    ``exclude_rows`` leaves a row of ``index.titles`` out for each title (leave-one-out bench).
+    """
+    norms = [text.terms(t) for t in titles]
+    sims = row_similarity(norms, index.titles.norm, index.title_postings, exclude_rows)
+    out = np.stack([group_softmax(row, index.titles.offsets) for row in sims])
+    out[[not n for n in norms]] = 0.0
+    return out
+
+
+def title_scores(index: NocIndex, title: str) -> np.ndarray:
+    """Title evidence per unit group (vector over index.groups)."""
+    return title_scores_batch(index, [title])[0]
+
+
+def _evidence(index: NocIndex, title: str | None, norms: Sequence[str]) -> dict[str, np.ndarray]:
+    ev: dict[str, np.ndarray] = {}
+    if title and text.terms(title):
+        ev["title"] = title_scores(index, title)
+    if norms:
+        sims = row_similarity(norms, index.duties.norm, index.duty_postings)
+        offsets = index.duties.offsets
+        ev["_duty_sims"] = sims
+        ev["fit"] = group_max(sims, offsets).mean(axis=0)
+        best = sims.max(axis=0)
+        ess = index.duty_essential
+        n_ess = np.maximum(np.add.reduceat(ess.astype(np.float32), offsets), 1.0)
+        ev["coverage"] = np.add.reduceat(np.where(ess, best, 0.0), offsets) / n_ess
+        ev["_covered"] = (
+            np.add.reduceat((ess & (best >= COVERED)).astype(np.float32), offsets) / n_ess
+        )
+        words = {w for n in norms for w in n.split()}
+        ev["lead"] = weighted_recall(index.lead_postings, words)
+        ev["tfidf"] = tfidf_cosine(index.vectors, " ".join(norms).split())
+    return ev
+
+
+def combine(ev: dict[str, np.ndarray], n_groups: int) -> np.ndarray:
+    """Weighted mean of the evidence that is present (weights renormalised)."""
+    used = {k: w for k, w in WEIGHTS.items() if k in ev}
+    if not used:
+        return np.zeros(n_groups, dtype=np.float32)
+    total = sum(used.values())
+    return sum(w / total * ev[k] for k, w in used.items())
+
+
+def _candidate(
+    index: NocIndex, g: int, score: float, ev: dict[str, np.ndarray], kept: Sequence[str]
+) -> NocCandidate:
+    ug = index.groups[g]
+    matched: list[DutyMatch] = []
+    sims = ev.get("_duty_sims")
+    if sims is not None:
+        start = int(index.duties.offsets[g])
+        block = sims[:, start : start + len(ug.main_duties)]
+        for i, duty in enumerate(kept):
+            j = int(block[i].argmax())
+            matched.append(
+                DutyMatch(
+                    duty=duty,
+                    noc_duty=ug.main_duties[j],
+                    score=round(float(block[i, j]), 4),
+                    essential=ug.essential[j],
+                )
+            )
+
+    def pick(key: str) -> float:
+        return round(float(np.clip(ev[key][g], 0.0, 1.0)), 4) if key in ev else 0.0
+
+    return NocCandidate(
+        code=ug.code,
+        title=ug.title,
+        teer=ug.teer,
+        score=round(float(np.clip(score, 0.0, 1.0)), 4),
+        title_score=pick("title"),
+        lead_score=pick("lead"),
+        duty_score=pick("fit"),
+        main_duty_coverage=pick("_covered"),
+        lead_statement_covered=bool("lead" in ev and ev["lead"][g] >= LEAD_COVERED),
+        matched_duties=tuple(matched),
+    )
+
+
+def match_position(
+    index: NocIndex,
+    title: str | None,
+    duties: Sequence[str],
+    claimed: str | None = None,
+    k: int = 5,
+) -> NocMatch:
+    """Top-k NOC 2021 unit groups for a position, with the evidence behind each score."""
+    duties = [c for c in (text.strip_bullet(d) for d in duties) if c]
+    pairs = [(d, n) for d in duties if (n := text.terms(d))]  # duties with content words
+    kept = [d for d, _ in pairs]
+    ev = _evidence(index, title, [n for _, n in pairs])
+    scores = combine(ev, len(index.groups))
+    order = np.argsort(-scores, kind="stable")
+    candidates = tuple(_candidate(index, int(g), float(scores[g]), ev, kept) for g in order[:k])
+
+    reason = None
+    if not ev:
+        reason = "no title or duties to match"
+    elif candidates[0].score < ABSTAIN_BELOW:
+        reason = f"best score {candidates[0].score:.2f} is below {ABSTAIN_BELOW}"
+    elif len(order) > 1 and scores[order[0]] - scores[order[1]] < ABSTAIN_MARGIN:
+        second = index.groups[int(order[1])].code
+        reason = f"top two ({candidates[0].code}, {second}) are too close to call"
+
+    claimed_code = resolve_claimed(index, claimed) if claimed else None
+    claimed_candidate = claimed_rank = None
+    if claimed_code is not None and claimed_code.valid:
+        # For a split NOC 2016 code, the best-scoring NOC 2021 target stands for the claim.
+        best = max(claimed_code.codes, key=lambda c: scores[index.position[c]])
+        g = index.position[best]
+        claimed_candidate = _candidate(index, g, float(scores[g]), ev, kept)
+        claimed_rank = int(np.flatnonzero(order == g)[0]) + 1 if ev else None
+    return NocMatch(
+        title=title,
+        duties=tuple(duties),
+        candidates=candidates if ev else (),
+        abstain=reason is not None,
+        abstain_reason=reason,
+        claimed=claimed_code,
+        claimed_candidate=claimed_candidate,
+        claimed_rank=claimed_rank,
+    )

@@ -1,0 +1,157 @@
+"""The `evidence` command. Exit codes are a contract: see `ExitCode` and `--help`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from pipeline import noc_cli
+from pipeline.audit import AuditOptions, audit
+from pipeline.case_file import CaseFileError
+from pipeline.exit_codes import EXIT_CODE_HELP, ExitCode
+from pipeline.files import write_atomic
+from pipeline.report import Report
+from pipeline.rules_cli import rules_command
+
+app = typer.Typer(
+    name="evidence",
+    help="Check the documents that prove Canadian immigration work experience.\n\n"
+    + EXIT_CODE_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+app.add_typer(noc_cli.app, name="noc")
+app.command("rules")(rules_command)
+
+out = Console()
+err = Console(stderr=True)
+
+
+@app.command("audit", epilog=EXIT_CODE_HELP)
+def audit_command(
+    folder: Annotated[Path, typer.Argument(help="The applicant's case folder.")],
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the JSON report here.")
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Application date (YYYY-MM-DD)."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Parallel readers.")] = 2,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail.")] = False,
+) -> None:
+    """Audit one applicant's folder: read every document and report what an officer would find."""
+    if not folder.is_dir():
+        err.print(f"[red]error:[/red] {folder} is not a folder that can be read")
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    options = AuditOptions(
+        folder=folder, as_of=as_of.date() if as_of else None, jobs=jobs, use_cache=not no_cache
+    )
+    try:
+        report = _run_with_progress(options, show=not quiet and err.is_terminal)
+    except CaseFileError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(ExitCode.BAD_INPUT) from exc
+    except PermissionError as exc:
+        err.print(f"[red]error:[/red] the folder cannot be read: {exc}")
+        raise typer.Exit(ExitCode.BAD_INPUT) from exc
+    if json_path is not None:
+        write_atomic(json_path, report.model_dump_json(indent=2))
+    if not quiet:
+        from pipeline.terminal import print_report
+
+        print_report(report, out, verbose=verbose)
+    raise typer.Exit(exit_code(report))
+
+
+def exit_code(report: Report) -> ExitCode:
+    if any(d.error is not None and d.error.kind == "ocr_unavailable" for d in report.documents):
+        return ExitCode.MISSING_DEPENDENCY
+    if any(f.severity in ("blocker", "error") and not f.waived for f in report.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _run_with_progress(options: AuditOptions, show: bool) -> Report:
+    if not show:
+        return audit(options)
+    columns = (
+        TextColumn("reading documents"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("read", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return audit(options, on_progress=update)
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="One document.")],
+    text: Annotated[bool, typer.Option("--text/--no-text", help="Print each page's text.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the extraction as JSON.")] = False,
+) -> None:
+    """Show what was read from each page of FILE: text layer or OCR, rotation, confidence."""
+    from extractors.extract import extract
+    from pipeline.terminal import print_extraction
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        err.print(f"[red]error:[/red] {file}: {exc.strerror or exc}")
+        raise typer.Exit(ExitCode.BAD_INPUT) from exc
+    doc = extract(data)
+    if as_json:
+        out.print_json(doc.model_dump_json())
+    else:
+        print_extraction(file.name, doc, out, show_text=text)
+    if doc.error is not None and doc.error.kind == "ocr_unavailable":
+        raise typer.Exit(ExitCode.MISSING_DEPENDENCY)
+
+
+@app.command("doctor")
+def doctor_command() -> None:
+    """Check Tesseract and its languages, the NOC data and versions."""
+    from pipeline.doctor import run_checks
+
+    checks = run_checks()
+    for check in checks:
+        mark = "[green]ok[/green]" if check.ok else "[red]missing[/red]"
+        out.print(f"  {mark}  {check.name}: {check.detail}")
+    if not all(c.ok for c in checks):
+        raise typer.Exit(ExitCode.MISSING_DEPENDENCY)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the audit report."""
+    out.print_json(json.dumps(Report.model_json_schema()))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug: say so plainly, with the contract's code
+        err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}")
+        err.print("Please report it with the command you ran.")
+        sys.exit(ExitCode.INTERNAL)
