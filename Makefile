@@ -24,6 +24,7 @@ test: setup
 
 bench: setup
 	$(PY) -m bench.extract
+	$(PY) -m bench.noc
 
 setup: $(VENV)/.deps tesseract noc-data fixtures
 

@@ -6,7 +6,6 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pdfplumber
 import pypdfium2 as pdfium
 
 from extractors.models import (
@@ -19,6 +18,7 @@ from extractors.models import (
     failed,
 )
 from extractors.ocr import ocr_page
+from extractors.pdf_tables import read_tables
 from extractors.pdf_text import body_chars, lay_out, raw_words, ruling_count
 from extractors.settings import ExtractionSettings
 from extractors.sniff import PDF
@@ -64,10 +64,12 @@ class _LazyPlumber:
 
     def __init__(self, data: bytes) -> None:
         self._data = data
-        self._pdf: pdfplumber.PDF | None = None
+        self._pdf = None
 
-    def page(self, index: int) -> pdfplumber.page.Page:
+    def page(self, index: int):  # -> pdfplumber.page.Page
         if self._pdf is None:
+            import pdfplumber  # only the rare page whose rules form no grid needs it
+
             self._pdf = pdfplumber.open(io.BytesIO(self._data))
         return self._pdf.pages[index]
 
@@ -85,9 +87,10 @@ def _read_page(
         words = raw_words(page)
         if body_chars(words, height, settings.body_margin) > settings.min_text_layer_chars:
             text, positioned = lay_out(words)
-            tables = ()
+            tables: tuple[Table, ...] = ()
             if settings.tables and ruling_count(page) >= _MIN_RULINGS:
-                tables = _tables(plumber, index)
+                found = read_tables(page, words)
+                tables = found if found is not None else _plumber_tables(plumber, index)
             return Page(
                 number=index + 1,
                 method=ReadMethod.TEXT,
@@ -105,7 +108,7 @@ def _read_page(
         page.close()
 
 
-def _tables(plumber: _LazyPlumber, index: int) -> tuple[Table, ...]:
+def _plumber_tables(plumber: _LazyPlumber, index: int) -> tuple[Table, ...]:
     tables = []
     for found in plumber.page(index).find_tables():
         rows = tuple(

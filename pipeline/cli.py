@@ -34,7 +34,7 @@ app.add_typer(noc_cli.app, name="noc")
 app.command("rules")(rules_command)
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # errors stay one greppable line
 
 
 @app.command("audit", epilog=EXIT_CODE_HELP)
