@@ -79,7 +79,7 @@ def audit_command(
 def exit_code(report: Report) -> ExitCode:
     if any(d.error is not None and d.error.kind == "ocr_unavailable" for d in report.documents):
         return ExitCode.MISSING_DEPENDENCY
-    if any(f.severity in ("blocker", "error") and not f.waived for f in report.findings):
+    if any(f.counts_for_exit for f in report.findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
 

@@ -7,7 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checks.findings import Finding
+from checks.programs import Experience
 from extractors.models import ErrorKind, ReadMethod
+from nlp_models.noc.models import ClaimedCode, CopyReport, NocCandidate
 
 SCHEMA_VERSION = "1.0"
 
@@ -44,22 +47,61 @@ class DocumentReport(_Model):
     fields: dict[str, Any] = Field(default_factory=dict)
 
 
-class Evidence(_Model):
-    document: str
-    page: int | None = None
-    quote: str
+class Pay(_Model):
+    amount: float
+    currency: str | None
+    period: str | None
 
 
-class ReportFinding(_Model):
-    rule: str
-    slug: str
-    severity: str
-    message: str
-    documents: tuple[str, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
-    citation: str = ""
-    fix: str = ""
-    waived: str | None = None  # the written reason, when case.toml waives it
+class NocReport(_Model):
+    """The NOC picture of one position: what was claimed, what the duties match, how well."""
+
+    claimed: ClaimedCode | None = None
+    candidates: tuple[NocCandidate, ...] = ()  # best first, with duty-by-duty matches
+    abstain: bool = False
+    abstain_reason: str | None = None
+    claimed_candidate: NocCandidate | None = None
+    copied: CopyReport | None = None
+
+
+class PositionReport(_Model):
+    id: str
+    title: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    is_current: bool = False
+    hours_per_week: float | None = None
+    pay: Pay | None = None
+    duties: tuple[str, ...] = ()
+    noc: NocReport | None = None
+    sources: tuple[str, ...] = ()
+
+
+class EmploymentReport(_Model):
+    employer_id: str
+    name: str
+    name_variants: tuple[str, ...] = ()
+    address: str | None = None
+    country: str | None = None
+    positions: tuple[PositionReport, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class StudyTermReport(_Model):
+    institution: str
+    start: dt.date
+    end: dt.date
+    status: str
+    delivery: str | None = None
+    source: str | None = None
+
+
+class TimelineWeek(_Model):
+    """One ISO week of the hours ledger, for the timeline picture."""
+
+    week_start: dt.date
+    hours: dict[str, float]  # by position id
+    credited: float
 
 
 class Report(_Model):
@@ -67,8 +109,9 @@ class Report(_Model):
     tool_version: str
     case: CaseInfo
     documents: tuple[DocumentReport, ...]
-    employments: tuple[dict[str, Any], ...] = ()
-    study_terms: tuple[dict[str, Any], ...] = ()
-    experience: dict[str, Any] = Field(default_factory=dict)
-    findings: tuple[ReportFinding, ...] = ()
+    employments: tuple[EmploymentReport, ...] = ()
+    study_terms: tuple[StudyTermReport, ...] = ()
+    experience: dict[str, Experience] = Field(default_factory=dict)  # cec, fsw, foreign, cbs, …
+    findings: tuple[Finding, ...] = ()  # most severe first
+    timeline: tuple[TimelineWeek, ...] = ()
     seconds: float = 0.0
