@@ -11,13 +11,13 @@ SAMPLE := $(FIXTURES)/carter_clean
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: demo test bench setup tesseract noc-data fixtures lint format clean
+.PHONY: demo test bench setup tesseract chromium noc-data fixtures lint format clean
 
 demo: setup
 	$(EVIDENCE) doctor
 	$(EVIDENCE) audit $(SAMPLE) --json build/demo-report.json
 
-test: setup
+test: setup chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest -n 2 --dist loadgroup
@@ -25,6 +25,8 @@ test: setup
 bench: setup
 	$(PY) -m bench.extract
 	$(PY) -m bench.noc
+	$(PY) -m bench.fields
+	$(PY) -m bench.batch
 
 setup: $(VENV)/.deps tesseract noc-data fixtures
 
@@ -49,6 +51,11 @@ tesseract:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd >/dev/null; \
 	fi
+
+# Headless Chromium renders the HTML report in the tests (not needed to run the tool).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Chromium with apt"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 # The official NOC 2021 files are never copied into the project: they are verified and compiled
 # into the user data directory from ../shared (the development and CI source).

@@ -29,7 +29,7 @@ from checks.models import (
     Relationship,
     StudyStatus,
 )
-from checks.occupation import is_skilled, position_code
+from checks.occupation import claim_contradicted, is_skilled, position_code
 
 Session = Literal["session", "break", "none"]
 WEEK = 7
@@ -364,6 +364,8 @@ def build_ledger(case: Case) -> Ledger:
         check_auth = bool(case.permits) and canadian is True and not remote_foreign
         code = position_code(p)
         skilled = is_skilled(code, as_of)
+        if skilled and claim_contradicted(p, as_of):
+            skilled = None  # the claim is doubtful: its hours count only as possible
         paid = _paid(p)
         self_emp = is_self_employed(case, p)
         week_start = monday(span.start)

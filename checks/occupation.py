@@ -60,3 +60,20 @@ def is_skilled(code: str | None, app_date: date) -> bool | None:
         # 2016 level meanwhile; noc.2016_code asks for re-coding.
         return level in {"0", "A", "B"}
     return None
+
+
+def claim_contradicted(p: Position, app_date: date) -> bool:
+    """R-SKILL-2/R-SKILL-4: the duties fail the claimed NOC's test (its lead statement is not
+    covered and it is not among the matches) and clearly fit an unskilled group (the matcher's
+    confident best candidate is TEER 4/5). The claim alone then cannot show skilled work."""
+    noc = p.noc
+    if noc is None or noc.claimed is None or noc.abstain or not noc.candidates:
+        return False
+    claimed = position_code(p)
+    top = noc.candidates[0]
+    return (
+        noc.lead_statement_covered is False
+        and claimed not in {c.code for c in noc.candidates}
+        and top.teer is not None
+        and top.teer > params.value_at("skilled_max_teer", app_date)
+    )

@@ -429,12 +429,17 @@ def fsw(case: Case, ledger: Ledger) -> Experience:
     all_skilled = credit_series(ledger, fsw_eligible, cap, unknown_counts=False)
     skilled_hours = all_skilled.sum_in(w.start, w.end)
     possible = credit_series(ledger, fsw_eligible, cap, unknown_counts=True).sum_in(w.start, w.end)
-    unknown = _relevant_unknown(ledger, fsw_eligible) or any(
-        j.noc is None and fsw_eligible(j) is not False for j in ledger.jobs()
-    )
+    hours_unknown = _relevant_unknown(ledger, fsw_eligible)
+    noc_unknown = any(j.noc is None and fsw_eligible(j) is not False for j in ledger.jobs())
     if qualifying:
         status: Status = "met"
-    elif unknown and possible >= threshold:
+    elif (
+        hours_unknown
+        or (noc_unknown and possible >= threshold)
+        or _possible_run(ledger, codes, w, cap, gap, threshold)
+    ):
+        # A needed fact is missing, or a year is reached on the facts that are only possible
+        # (the higher of letter and stub hours [UNC], a doubtful NOC): not decidable (DESIGN §4).
         status = "indeterminate"
     else:
         status = "not_met"
@@ -466,6 +471,24 @@ def fsw(case: Case, ledger: Ledger) -> Experience:
         noc=chosen.noc if chosen else None,
         notes=tuple(notes),
     )
+
+
+def _possible_run(
+    ledger: Ledger, codes: list[str], w: Window, cap: float, gap: int, threshold: float
+) -> bool:
+    """A continuous year in one NOC when facts that are only possible are counted too."""
+    for code in codes:
+
+        def in_noc(job: JobWeek, code: str = code) -> Tri:
+            return fsw_eligible(job) if job.noc == code else False
+
+        series = credit_series(ledger, in_noc, cap, unknown_counts=True)
+        clipped = Series.of(
+            {d: v for d, v in zip(series.days, series.values, strict=True) if d in w}
+        )
+        if any(r.crossed for r in continuous_runs(clipped, code, gap, threshold)):
+            return True
+    return False
 
 
 # --- category-based selection -------------------------------------------------------------------

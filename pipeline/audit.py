@@ -1,8 +1,11 @@
-"""An audit as a flat list of named stages (as ocrmypdf lays out its pipeline)."""
+"""An audit as a flat list of named stages (as ocrmypdf lays out its pipeline):
+discover → read (extract + parse) → assemble → match NOC → check → report."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from importlib.metadata import version
@@ -10,13 +13,27 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractors.models import ExtractedDocument, ReadMethod
+from checks.ledger import Ledger
+from checks.models import Case
+from checks.run import run_checks
+from extractors.models import ReadMethod
 from extractors.settings import ExtractionSettings
-from pipeline.cache import ExtractionCache
+from pipeline.assemble.case import CaseDocument, assemble_case, claimed_code
 from pipeline.case_file import CaseFile, read_case_file
 from pipeline.discover import Found, discover
-from pipeline.extract_stage import extract_all
-from pipeline.report import CaseInfo, DocumentError, DocumentReport, Report
+from pipeline.extract_stage import Reading, Stores, read_all
+from pipeline.report import (
+    CaseInfo,
+    DocumentError,
+    DocumentReport,
+    EmploymentReport,
+    NocReport,
+    Pay,
+    PositionReport,
+    Report,
+    StudyTermReport,
+    TimelineWeek,
+)
 
 
 class AuditOptions(BaseModel):
@@ -28,31 +45,80 @@ class AuditOptions(BaseModel):
     as_of: dt.date | None = None
     jobs: int = Field(default=2, ge=1, le=64)
     use_cache: bool = True
+    noc_data: Path | None = None
 
 
 def audit(options: AuditOptions, on_progress: Callable[[int, int], None] | None = None) -> Report:
+    case_file = read_case_file(options.folder) or CaseFile()
+    return audit_folder(options, case_file, on_progress)
+
+
+def audit_letter(file: Path, noc: str | None, options: AuditOptions) -> Report:
+    """A one-document case for `evidence letter`: the letter alone, every position claimed as
+    `noc` when given. The file is copied into a private folder; the original is never touched."""
+    with tempfile.TemporaryDirectory(prefix="evidence-letter-") as tmp:
+        folder = Path(tmp)
+        shutil.copyfile(file, folder / file.name)
+        report = audit_folder(options.model_copy(update={"folder": folder}), CaseFile(), None, noc)
+    case = report.case.model_copy(update={"folder": str(file)})
+    return report.model_copy(update={"case": case})
+
+
+def audit_folder(
+    options: AuditOptions,
+    case_file: CaseFile,
+    on_progress: Callable[[int, int], None] | None = None,
+    claim_all: str | None = None,
+) -> Report:
     started = time.perf_counter()
     settings = ExtractionSettings()
-    case_file = read_case_file(options.folder) or CaseFile()
+    as_of = options.as_of or case_file.application_date or dt.date.today()
     found = discover(options.folder, settings.max_bytes)
-    extracted = extract_documents(options, found, settings, on_progress)
-    documents = tuple(
-        document_report(item, extracted.get(item.duplicate_of or item.path)) for item in found
-    )
+    readings = read_documents(options, found, settings, on_progress)
+    documents = [
+        CaseDocument(
+            report=document_report(item, reading), parsed=reading.parsed if reading else None
+        )
+        for item in found
+        for reading in [readings.get(item.duplicate_of or item.path)]
+    ]
+    case = assemble_case(as_of, case_file, documents)
+    case, nocs = match_nocs(case, case_file, options.noc_data, claim_all)
+    result = run_checks(case)
     return Report(
         tool_version=version("evidence"),
-        case=case_info(options, case_file),
-        documents=documents,
+        case=CaseInfo(
+            folder=str(options.folder),
+            applicant=case_file.applicant,
+            as_of=as_of,
+            programs=case_file.programs,
+        ),
+        documents=tuple(d.report for d in documents),
+        employments=employment_reports(case, nocs),
+        study_terms=tuple(
+            StudyTermReport(
+                institution=t.institution,
+                start=t.start,
+                end=t.end,
+                status=t.status.value,
+                delivery=t.delivery.value if t.delivery else None,
+                source=t.quote.document if t.quote else None,
+            )
+            for t in case.study_terms
+        ),
+        experience=dict(result.experience),
+        findings=result.findings,
+        timeline=timeline(result.ledger),
         seconds=round(time.perf_counter() - started, 3),
     )
 
 
-def extract_documents(
+def read_documents(
     options: AuditOptions,
     found: list[Found],
     settings: ExtractionSettings,
     on_progress: Callable[[int, int], None] | None,
-) -> dict[str, ExtractedDocument]:
+) -> dict[str, Reading]:
     total = sum(1 for f in found if f.error is None and f.duplicate_of is None)
     done = 0
 
@@ -62,23 +128,88 @@ def extract_documents(
         if on_progress:
             on_progress(done, total)
 
-    cache = ExtractionCache(settings) if options.use_cache else None
-    return extract_all(options.folder, found, settings, options.jobs, cache, tick)
+    stores = Stores.for_settings(settings) if options.use_cache else None
+    return read_all(options.folder, found, settings, options.jobs, stores, tick)
 
 
-def case_info(options: AuditOptions, case_file: CaseFile) -> CaseInfo:
-    # The application date governs every dated rule; today's date is only the fallback.
-    as_of = options.as_of or case_file.application_date or dt.date.today()
-    return CaseInfo(
-        folder=str(options.folder),
-        applicant=case_file.applicant,
-        as_of=as_of,
-        programs=case_file.programs,
+def match_nocs(
+    case: Case, case_file: CaseFile, noc_data: Path | None, claim_all: str | None = None
+) -> tuple[Case, dict[str, NocReport]]:
+    """Each position's duties against NOC 2021. The index loads only when there are positions."""
+    if not case.positions:
+        return case, {}
+    from pipeline.assemble.noc import match_noc
+    from pipeline.noc_data import load_index
+
+    index = load_index(noc_data)
+    names = {e.id: e.name.value for e in case.employers}
+    languages = {d.path: d.language or "en" for d in case.documents}
+    positions, reports = [], {}
+    for position in case.positions:
+        title = position.title.value if position.title else None
+        claimed = claim_all or claimed_code(case_file, names.get(position.employer, ""), title)
+        language = languages.get(position.letter or position.sources[0], "en")
+        matched = match_noc(index, position, claimed, language)
+        if matched is None:
+            positions.append(position)
+            continue
+        info, reports[position.id] = matched
+        positions.append(position.model_copy(update={"noc": info}))
+    return case.model_copy(update={"positions": tuple(positions)}), reports
+
+
+def employment_reports(case: Case, nocs: dict[str, NocReport]) -> tuple[EmploymentReport, ...]:
+    out = []
+    for employer in case.employers:
+        positions = tuple(
+            PositionReport(
+                id=p.id,
+                title=p.title.value if p.title else None,
+                start=p.start.value if p.start else None,
+                end=p.end.value if p.end else None,
+                is_current=bool(p.is_current and p.is_current.value),
+                hours_per_week=p.hours_per_week.value if p.hours_per_week else None,
+                pay=Pay(
+                    amount=p.pay.value.amount,
+                    currency=p.pay.value.currency,
+                    period=p.pay.value.period.value,
+                )
+                if p.pay
+                else None,
+                duties=tuple(d.value for d in p.duties),
+                noc=nocs.get(p.id),
+                sources=p.sources,
+            )
+            for p in case.positions
+            if p.employer == employer.id
+        )
+        out.append(
+            EmploymentReport(
+                employer_id=employer.id,
+                name=employer.name.value,
+                name_variants=tuple(v.name for v in employer.name_variants),
+                address=employer.address.value if employer.address else None,
+                country=employer.country.value if employer.country else None,
+                positions=positions,
+                sources=employer.sources,
+            )
+        )
+    return tuple(out)
+
+
+def timeline(ledger: Ledger) -> tuple[TimelineWeek, ...]:
+    return tuple(
+        TimelineWeek(
+            week_start=row.week_start,
+            hours={job.position: round(sum(job.daily), 2) for job in row.jobs},
+            credited=row.credited,
+        )
+        for row in ledger.weeks
     )
 
 
-def document_report(item: Found, doc: ExtractedDocument | None) -> DocumentReport:
-    if item.error is not None or doc is None:
+def document_report(item: Found, reading: Reading | None) -> DocumentReport:
+    if item.error is not None or reading is None:
         error = item.error
         return DocumentReport(
             path=item.path,
@@ -88,6 +219,7 @@ def document_report(item: Found, doc: ExtractedDocument | None) -> DocumentRepor
             error=DocumentError(kind=error.kind, message=error.message) if error else None,
             duplicate_of=item.duplicate_of,
         )
+    doc, parsed = reading.extracted, reading.parsed
     page_errors = [p.error for p in doc.pages if p.error is not None]
     error = doc.error or (page_errors[0] if page_errors else None)
     return DocumentReport(
@@ -95,10 +227,13 @@ def document_report(item: Found, doc: ExtractedDocument | None) -> DocumentRepor
         sha256=item.sha256,
         size=item.size,
         media_type=doc.media_type,
+        kind=parsed.kind.value if parsed else "unknown",
+        language=parsed.language.value if parsed else None,
         pages=len(doc.pages),
         read=doc.read,
         ocr_confidence=doc.ocr_confidence,
         rotated_pages=tuple(p.number for p in doc.pages if p.rotation),
         error=DocumentError(kind=error.kind, message=error.message) if error else None,
         duplicate_of=item.duplicate_of,
+        fields=parsed.fields if parsed else None,
     )

@@ -15,9 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline import noc_cli
 from pipeline.audit import AuditOptions, audit
+from pipeline.batch import batch_command
 from pipeline.case_file import CaseFileError
-from pipeline.exit_codes import EXIT_CODE_HELP, ExitCode
+from pipeline.exit_codes import EXIT_CODE_HELP, ExitCode, report_exit_code
 from pipeline.files import write_atomic
+from pipeline.letter import letter_command
+from pipeline.noc_data import NocDataError
 from pipeline.report import Report
 from pipeline.rules_cli import rules_command
 
@@ -32,6 +35,8 @@ app = typer.Typer(
 
 app.add_typer(noc_cli.app, name="noc")
 app.command("rules")(rules_command)
+app.command("letter", epilog=EXIT_CODE_HELP)(letter_command)
+app.command("batch", epilog=EXIT_CODE_HELP)(batch_command)
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # errors stay one greppable line
@@ -43,6 +48,9 @@ def audit_command(
     json_path: Annotated[
         Path | None, typer.Option("--json", help="Write the JSON report here.")
     ] = None,
+    html_path: Annotated[
+        Path | None, typer.Option("--html", help="Write the HTML report here.")
+    ] = None,
     as_of: Annotated[
         dt.datetime | None,
         typer.Option("--as-of", formats=["%Y-%m-%d"], help="Application date (YYYY-MM-DD)."),
@@ -51,13 +59,23 @@ def audit_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail.")] = False,
+    noc_data: Annotated[
+        Path | None,
+        typer.Option(
+            "--noc-data", help="NOC 2021 data folder (else EVIDENCE_NOC_DATA, else installed)."
+        ),
+    ] = None,
 ) -> None:
     """Audit one applicant's folder: read every document and report what an officer would find."""
     if not folder.is_dir():
         err.print(f"[red]error:[/red] {folder} is not a folder that can be read")
         raise typer.Exit(ExitCode.BAD_INPUT)
     options = AuditOptions(
-        folder=folder, as_of=as_of.date() if as_of else None, jobs=jobs, use_cache=not no_cache
+        folder=folder,
+        as_of=as_of.date() if as_of else None,
+        jobs=jobs,
+        use_cache=not no_cache,
+        noc_data=noc_data,
     )
     try:
         report = _run_with_progress(options, show=not quiet and err.is_terminal)
@@ -67,21 +85,20 @@ def audit_command(
     except PermissionError as exc:
         err.print(f"[red]error:[/red] the folder cannot be read: {exc}")
         raise typer.Exit(ExitCode.BAD_INPUT) from exc
+    except NocDataError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(ExitCode.MISSING_DEPENDENCY) from exc
     if json_path is not None:
         write_atomic(json_path, report.model_dump_json(indent=2))
+    if html_path is not None:
+        from pipeline.html_report import write_html
+
+        write_html(report, html_path)
     if not quiet:
         from pipeline.terminal import print_report
 
         print_report(report, out, verbose=verbose)
-    raise typer.Exit(exit_code(report))
-
-
-def exit_code(report: Report) -> ExitCode:
-    if any(d.error is not None and d.error.kind == "ocr_unavailable" for d in report.documents):
-        return ExitCode.MISSING_DEPENDENCY
-    if any(f.counts_for_exit for f in report.findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
+    raise typer.Exit(report_exit_code(report))
 
 
 def _run_with_progress(options: AuditOptions, show: bool) -> Report:

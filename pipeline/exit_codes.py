@@ -1,6 +1,12 @@
 """Exit codes are a contract (DESIGN §4), as ocrmypdf's are."""
 
+from __future__ import annotations
+
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.report import Report
 
 
 class ExitCode(IntEnum):
@@ -16,3 +22,12 @@ EXIT_CODE_HELP = (
     "2 bad arguments or unreadable input folder; 3 a missing dependency the run needed "
     "(e.g. tesseract); 4 internal error."
 )
+
+
+def report_exit_code(report: Report) -> ExitCode:
+    """How `evidence audit` exits for a report (and a batch for each case)."""
+    if any(d.error is not None and d.error.kind == "ocr_unavailable" for d in report.documents):
+        return ExitCode.MISSING_DEPENDENCY
+    if any(f.counts_for_exit for f in report.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

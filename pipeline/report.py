@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,6 +10,7 @@ from checks.findings import Finding
 from checks.programs import Experience
 from extractors.models import ErrorKind, ReadMethod
 from nlp_models.noc.models import ClaimedCode, CopyReport, NocCandidate
+from nlp_models.parsed import Fields
 
 SCHEMA_VERSION = "1.0"
 
@@ -44,7 +44,7 @@ class DocumentReport(_Model):
     rotated_pages: tuple[int, ...] = ()
     error: DocumentError | None = None
     duplicate_of: str | None = None
-    fields: dict[str, Any] = Field(default_factory=dict)
+    fields: Fields | None = None  # the parsed fields, each with its quote (nlp_models/parsed.py)
 
 
 class Pay(_Model):

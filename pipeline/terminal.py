@@ -1,47 +1,207 @@
-"""The terminal view of a report (rich). Colours switch off by themselves when not a terminal."""
+"""The terminal view of a report (rich). Colours switch off by themselves when not a terminal
+(and with NO_COLOR); the text reads the same without them."""
 
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
+from checks.findings import Finding, Severity
 from extractors.models import ExtractedDocument
-from pipeline.report import Report
+from pipeline.present import (
+    STATUS_MARKS,
+    STATUS_WORDS,
+    by_severity,
+    count_words,
+    mask,
+    plural,
+    program_items,
+    severity_counts,
+    verdict_facts,
+)
+from pipeline.report import DocumentReport, PositionReport, Report
+
+STATUS_STYLE = {"met": "green", "not_met": "red", "indeterminate": "yellow"}
+SEVERITY_STYLE = {
+    Severity.BLOCKER: "bold white on red",
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
+QUIET_CANDIDATES = 3
 
 
 def print_report(report: Report, console: Console, verbose: bool = False) -> None:
+    """Verdict per program, findings by severity with their quotes, NOC candidates, documents."""
+    _header(report, console)
+    _verdicts(report, console)
+    _findings(report.findings, console, verbose)
+    _noc(report, console, verbose)
+    _documents(report.documents, console, verbose)
+
+
+def _header(report: Report, console: Console) -> None:
     case = report.case
+    who = f" — {escape(case.applicant)}" if case.applicant else ""
     console.print(
-        f"[bold]Case[/bold] {case.folder}"
-        + (f" — {case.applicant}" if case.applicant else "")
-        + f"   as of {case.as_of.isoformat()}   programs: {', '.join(case.programs)}"
+        f"[bold]Case[/bold] {escape(case.folder)}{who}   as of {case.as_of.isoformat()}   "
+        f"programs: {', '.join(case.programs) or '—'}"
     )
+
+
+def _verdicts(report: Report, console: Console) -> None:
+    items = program_items(report.experience)
+    console.print()
+    console.rule("[bold]Verdict[/bold]", align="left")
+    if not items:
+        console.print("  No experience could be computed (no positions with dates and hours).")
+        return
+    width = max(len(label) for _, label, _ in items)
+    for _key, label, exp in items:
+        style = STATUS_STYLE[exp.status]
+        mark = STATUS_MARKS[exp.status]
+        status = f"{STATUS_WORDS[exp.status]:<9}"
+        facts = " · ".join(verdict_facts(exp))
+        flag = " [dim][UNC][/dim]" if exp.uncertain else ""
+        console.print(
+            f"  [{style}]{mark} {label:<{width}}  {status}[/{style}] {escape(facts)}{flag}",
+            highlight=False,
+        )
+
+
+def _findings(findings: tuple[Finding, ...], console: Console, verbose: bool) -> None:
+    counts = severity_counts(findings)
+    summary = ", ".join(count_words(counts)) or "none"
+    console.print()
+    console.rule(f"[bold]Findings[/bold]: {summary}", align="left")
+    for severity, group in by_severity(findings):
+        style = SEVERITY_STYLE[severity]
+        console.print(f"[{style}]{severity.value.upper()}[/{style}] ({len(group)})")
+        if severity is Severity.INFO and not verbose:
+            slugs = sorted({f.slug for f in group})
+            console.print(f"  [dim]{escape(', '.join(slugs))} — --verbose lists them[/dim]")
+            continue
+        for f in group:
+            _finding(f, console, verbose)
+
+
+def _finding(f: Finding, console: Console, verbose: bool) -> None:
+    waived = f" [dim](waived: {escape(f.waiver_reason or '')})[/dim]" if f.waived else ""
+    disputed = " [dim][disputed][/dim]" if f.disputed else ""
+    console.print(
+        f"  [bold]{f.rule}[/bold] {f.slug}{disputed}{waived}\n    {escape(mask(f.message))}",
+        highlight=False,
+    )
+    for ev in f.evidence:
+        page = f", page {ev.page}" if ev.page else ""
+        quote = escape(mask(ev.quote))
+        where = escape(ev.document) + page
+        console.print(f"    [italic]“{quote}”[/italic] [dim]— {where}[/dim]", highlight=False)
+    if not f.evidence and f.documents:
+        console.print(f"    [dim]in {escape(', '.join(f.documents))}[/dim]", highlight=False)
+    if verbose:
+        if f.fix:
+            console.print(f"    [green]fix:[/green] {escape(f.fix)}", highlight=False)
+        console.print(f"    [dim]source: {escape(f.citation)}[/dim]", highlight=False)
+
+
+def _positions(report: Report) -> list[tuple[str, PositionReport]]:
+    return [(e.name, p) for e in report.employments for p in e.positions]
+
+
+def _noc(report: Report, console: Console, verbose: bool) -> None:
+    positions = [(name, p) for name, p in _positions(report) if p.noc is not None]
+    if not positions:
+        return
+    console.print()
+    console.rule("[bold]NOC 2021[/bold]: which occupation the duties match", align="left")
+    for employer, p in positions:
+        noc = p.noc
+        assert noc is not None
+        claimed = ""
+        if noc.claimed is not None:
+            claimed = f"   claimed {noc.claimed.raw}"
+            if noc.claimed.version == "2016" and noc.claimed.codes:
+                claimed += f" (NOC 2016 → {', '.join(noc.claimed.codes)})"
+        console.print(
+            f"  [bold]{escape(p.title or 'untitled position')}[/bold] at {escape(employer)}"
+            f"{escape(claimed)}",
+            highlight=False,
+        )
+        if noc.abstain:
+            console.print(
+                f"    [yellow]no clear match:[/yellow] {escape(noc.abstain_reason or '')}"
+            )
+        table = Table(box=None, padding=(0, 1), show_header=True, header_style="dim")
+        for col in ("", "code", "title", "TEER", "score", "main duties covered", "lead"):
+            table.add_column(col, overflow="fold")
+        shown = noc.candidates if verbose else noc.candidates[:QUIET_CANDIDATES]
+        for rank, c in enumerate(shown, start=1):
+            mark = "*" if noc.claimed and c.code in noc.claimed.codes else ""
+            table.add_row(
+                f"{rank}{mark}",
+                c.code,
+                escape(c.title),
+                str(c.teer),
+                f"{c.score:.2f}",
+                f"{c.main_duty_coverage:.0%}",
+                "yes" if c.lead_statement_covered else "no",
+            )
+        cc = noc.claimed_candidate
+        if cc is not None and all(c.code != cc.code for c in shown):
+            table.add_row(
+                "claimed",
+                cc.code,
+                escape(cc.title),
+                str(cc.teer),
+                f"{cc.score:.2f}",
+                f"{cc.main_duty_coverage:.0%}",
+                "yes" if cc.lead_statement_covered else "no",
+            )
+        console.print(Padding(table, (0, 0, 0, 3)))
+        if verbose and shown:
+            for m in shown[0].matched_duties:
+                console.print(
+                    f"      [dim]{m.score:.2f}[/dim] {escape(m.duty)}\n"
+                    f"           [dim]≈ {escape(m.noc_duty)}[/dim]",
+                    highlight=False,
+                )
+        if noc.copied is not None and noc.copied.copied:
+            console.print(
+                f"    [yellow]{plural(noc.copied.copied, 'duty')} copied near-verbatim "
+                "from the NOC text[/yellow]"
+            )
+
+
+def _document_note(doc: DocumentReport) -> str:
+    if doc.duplicate_of:
+        return f"[yellow]duplicate of {escape(doc.duplicate_of)}[/yellow]"
+    if doc.error:
+        return f"[red]{doc.error.kind.value}[/red]: {escape(doc.error.message)}"
+    if doc.rotated_pages:
+        return "turned upright: page " + ", ".join(map(str, doc.rotated_pages))
+    return ""
+
+
+def _documents(documents: tuple[DocumentReport, ...], console: Console, verbose: bool) -> None:
+    console.print()
     table = Table(title="Documents", title_justify="left", show_lines=False)
     for column in ("document", "kind", "read", "pages", "OCR conf.", "note"):
         table.add_column(column, overflow="fold")
-    for doc in report.documents:
-        if doc.duplicate_of:
-            note = f"[yellow]duplicate of {doc.duplicate_of}[/yellow]"
-        elif doc.error:
-            note = f"[red]{doc.error.kind.value}[/red]: {doc.error.message}"
-        elif doc.rotated_pages:
-            note = "turned upright: page " + ", ".join(map(str, doc.rotated_pages))
-        else:
-            note = ""
+    for doc in documents:
+        note = _document_note(doc)
         conf = f"{doc.ocr_confidence:.0f}" if doc.ocr_confidence is not None else ""
         pages = str(doc.pages) if doc.pages else ""
-        table.add_row(doc.path, doc.kind, doc.read.value, pages, conf, note)
+        table.add_row(escape(doc.path), doc.kind, doc.read.value, pages, conf, note)
     console.print(table)
-    unreadable = sum(1 for d in report.documents if d.error and not d.duplicate_of)
-    duplicates = sum(1 for d in report.documents if d.duplicate_of)
+    unreadable = sum(1 for d in documents if d.error and not d.duplicate_of)
+    duplicates = sum(1 for d in documents if d.duplicate_of)
     console.print(
-        f"{len(report.documents)} files: {unreadable} could not be read, "
-        f"{duplicates} duplicates. ({report.seconds:.1f} s)"
+        f"{plural(len(documents), 'file')}: {unreadable} could not be read, "
+        f"{plural(duplicates, 'duplicate')}."
     )
-    for finding in report.findings:
-        console.print(
-            f"[bold]{finding.severity}[/bold] {finding.rule} {finding.slug}: {finding.message}"
-        )
 
 
 def print_extraction(name: str, doc: ExtractedDocument, console: Console, show_text: bool) -> None:

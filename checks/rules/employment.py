@@ -244,3 +244,43 @@ def outside_canada(ctx: Context) -> Iterator[Hit]:
                 subject=p.id,
                 evidence=(p.work_country.quote if p.work_country else None,),
             )
+
+
+@rule(
+    "EV908",
+    "employment.remote_foreign_evidence",
+    E,
+    programs=[Program.CRS, Program.CBS, Program.FSW],
+    cites=["R-FOR-3"],
+    summary="Remote work from Canada for a foreign employer without its supporting evidence",
+    what="When remote work from Canada for an employer outside Canada could be claimed as foreign "
+    "experience (CRS, CBS or FSW selected): a contract showing the employer's country, payroll or "
+    "payment records from abroad, and a letter of explanation are on file.",
+    why="Whatever the answer to the disputed classification (R-FOR-3, D1), a claim needs this "
+    "evidence; rules.md marks each missing item an ERROR under every reading (§0.2).",
+    example="A US company's letter for a student working remotely from Toronto, and nothing else.",
+    fix="Add the employment contract, the foreign payroll or payment records and a letter of "
+    "explanation; add proof that the role does not serve the Canadian market.",
+)
+def remote_foreign_evidence(ctx: Context) -> Iterator[Hit]:
+    if not ctx.selected(Program.CRS, Program.CBS, Program.FSW):
+        return
+    remote = {j.position for j in ctx.ledger.jobs() if j.remote_foreign}
+    for p in ctx.case.positions:
+        if p.id not in remote:
+            continue
+        missing = []
+        if not any(d.kind is DocKind.CONTRACT and d.path in p.sources for d in ctx.case.documents):
+            missing.append("a contract showing the employer's country")
+        if not ctx.pay_records(p):
+            missing.append("payroll or payment records from abroad")
+        if not ctx.has_kind(DocKind.EXPLANATION_LETTER):
+            missing.append("a letter of explanation")
+        if missing:
+            yield Hit(
+                f"{ctx.label(p)}: remote work from Canada for an employer outside Canada is "
+                f"missing {'; '.join(missing)} (and proof the role does not serve the Canadian "
+                "market).",
+                documents=ctx.documents(p),
+                subject=p.id,
+            )

@@ -14,6 +14,9 @@ EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
 W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INFO
 
 
+_NEAR_RANK = 3  # a code among the matcher's top three is one the duties plausibly describe
+
+
 def _with_noc(ctx: Context) -> Iterator[Position]:
     yield from (p for p in ctx.case.positions if p.noc is not None)
 
@@ -118,34 +121,51 @@ def duties_lower_teer(ctx: Context) -> Iterator[Hit]:
     cites=["R-SKILL-2"],
     summary="The duties do not show the NOC lead statement",
     what="The letter's duties cover the actions in the NOC lead statement.",
-    why="The applicant must have performed the actions in the lead statement (R-SKILL-2).",
+    why="The applicant must have performed the actions in the lead statement (R-SKILL-2). The "
+    "tool judges this by wording, not meaning: it is an error only when the duties also match "
+    "other unit groups better than the one assessed; otherwise a warning to check by reading.",
     example="A 'software developer' letter whose duties are all about customer calls.",
     fix="Ask for duties that show the core of the occupation as actually performed.",
 )
 def lead_statement(ctx: Context) -> Iterator[Hit]:
     for p in _with_noc(ctx):
         assert p.noc is not None
-        if p.noc.lead_statement_covered is False:
-            yield Hit(
-                f"{ctx.label(p)}: the duties do not cover the lead statement of NOC "
-                f"{position_code(p)}.",
-                documents=ctx.documents(p),
-                subject=p.id,
-            )
+        if p.noc.lead_statement_covered is not False:
+            continue
+        code = position_code(p)
+        near = {c.code for c in p.noc.candidates[:_NEAR_RANK]}
+        elsewhere = bool(p.noc.candidates) and not p.noc.abstain and code not in near
+        yield Hit(
+            f"{ctx.label(p)}: by wording, the duties do not cover the lead statement of NOC "
+            f"{code}"
+            + (
+                f"; they match {', '.join(sorted(near))} better."
+                if elsewhere
+                else " (check by reading: the wording test misses paraphrases)."
+            ),
+            severity=None if elsewhere else W,
+            documents=ctx.documents(p),
+            subject=p.id,
+            disputed=not elsewhere,
+        )
 
 
 @rule(
     "EV405",
     "noc.low_duty_coverage",
-    E,
+    W,
     programs=EE,
     cites=["R-SKILL-2"],
     summary="Few of the NOC main duties are shown",
     what="Share of the NOC's essential main duties matched by the letter's duties.",
     why="A substantial number of the main duties, including all essential ones, must be shown "
-    "(R-SKILL-2; thresholds configurable, D5).",
+    "(R-SKILL-2). The threshold is disputed — 'substantial number' in the regulation, 'most' on "
+    "the CEC page (D5) — and the tool measures coverage by wording, not meaning, so this is at "
+    "most a warning: read the duties against the NOC before acting on it.",
     example="Coverage 0.35 of the main duties.",
-    fix="Ask for a fuller description of the duties performed.",
+    fix="Compare the duties with the NOC main duties by reading them; where the letter really "
+    "leaves main duties out, ask for a fuller description of the duties performed.",
+    disputed=True,
 )
 def low_duty_coverage(ctx: Context) -> Iterator[Hit]:
     levels = ctx.param("duty_coverage")
@@ -154,18 +174,16 @@ def low_duty_coverage(ctx: Context) -> Iterator[Hit]:
         cov = p.noc.duty_coverage
         if cov is None or (p.noc.abstain and p.noc.claimed is None):
             continue
-        if cov < levels["error"]:
-            sev = E
-        elif cov < levels["warning"]:
-            sev = W
-        else:
+        if cov >= levels["warning"]:
             continue
+        band = "below" if cov < levels["error"] else "near"
         yield Hit(
-            f"{ctx.label(p)}: the duties cover {cov:.0%} of the main duties of NOC "
-            f"{position_code(p)}.",
-            severity=sev,
+            f"{ctx.label(p)}: by wording, the duties cover {cov:.0%} of the main duties of NOC "
+            f"{position_code(p)} ({band} the {levels['error']:.0%} level of R-SKILL-2; "
+            "threshold disputed, D5).",
             documents=ctx.documents(p),
             subject=p.id,
+            disputed=True,
         )
 
 

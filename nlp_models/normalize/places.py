@@ -160,6 +160,10 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "FM": ("Micronesia",),
     "BN": ("Brunei",),
     "CA": ("Canada",),
+    "BR": ("Brasil",),
+    "DE": ("Deutschland",),
+    "ES": ("España",),
+    "PH": ("Pilipinas",),
 }
 # Abbreviations that must be written in capitals to count ("us" and "uk" in lower case are words).
 _UPPER_ONLY = frozenset(
@@ -593,6 +597,14 @@ def _address(
             street_s = prev_s + (len(work[prev_s:prev_e]) - len(work[prev_s:prev_e].lstrip()))
             street = text[street_s : street_s + len(prev)]
             span_start = street_s
+    if region is None and postal is None and ctry is not None and ctry.alpha2 not in ("CA", "US"):
+        foreign = _foreign(text, work, line_start, ctry.start)
+        if foreign is not None:
+            street, city, region_name, zip_code, span_start = foreign
+            return AddressMatch(
+                start=span_start, end=ge, text=text[span_start:ge], street=street, city=city,
+                region=region_name, postal_code=zip_code, country=ctry.alpha2,
+            )  # fmt: skip
     if ctry is not None:
         country_code: str | None = ctry.alpha2
     elif region is not None:
@@ -612,6 +624,87 @@ def _address(
         postal_code=postal.value if postal else zip_code,
         country=country_code,
     )
+
+
+# Foreign address segments: "Chennai - 600032", "75002 Paris", "01304-001", "São Paulo - SP".
+_CITY_POSTAL = re.compile(
+    r"^(?P<city>[^\d,]*[^\W\d][^\d,]*?)\s*[-–]?\s*(?P<pc>\d{3}\s?\d{3}|\d{4,6}|\d{5}-\d{3})$"
+)
+_POSTAL_CITY = re.compile(r"^(?P<pc>\d{4,6}|\d{5}-\d{3}|\d{2}-\d{3})\s+(?P<city>[^\d]+)$")
+_POSTAL_ONLY = re.compile(r"^(?:\d{4,6}(?:-\d{3,4})?|\d{3}\s\d{3})$")
+_CITY_REGION = re.compile(r"^(?P<city>[^\d]+?)\s+[-–/]\s+(?P<reg>[A-Z]{2})$")
+_STREET_START = re.compile(
+    r"^(?:\d|no\.?\s|plot|unit|suite|flat|house|door|apt|block|rua|av|calle)", re.I
+)
+
+
+def _foreign(
+    text: str, work: str, line_start: int, country_start: int
+) -> tuple[str | None, str | None, str | None, str | None, int] | None:
+    """(street, city, region, postal code, span start) of an address outside Canada and the US,
+    read from its comma-separated parts before the country ("No. 14, Main Road, Chennai -
+    600032, Tamil Nadu, India"; "12 rue de la Paix, 75002 Paris, France")."""
+    segs: list[tuple[int, int]] = []
+    pos = line_start
+    for part in work[line_start:country_start].split(","):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        while s < e and work[s] in " \t":
+            s += 1
+        while e > s and work[e - 1] in " \t":
+            e -= 1
+        if s < e:
+            segs.append((s, e))
+    if not segs:
+        return None
+
+    def seg(i: int) -> str:
+        return work[segs[i][0] : segs[i][1]]
+
+    def orig(i: int, m: re.Match[str], group: str) -> str:
+        # The words as written (the match ran on the folded copy).
+        return text[segs[i][0] + m.start(group) : segs[i][0] + m.end(group)]
+
+    city = region = postal = None
+    used = 1
+    last = seg(-1)
+    m = _CITY_POSTAL.match(last) or _POSTAL_CITY.match(last)
+    if len(segs) >= 2 and not re.search(r"\d", last):
+        prev = _CITY_POSTAL.match(seg(-2)) or _POSTAL_CITY.match(seg(-2))
+        if prev is not None:
+            # "Chennai - 600032, Tamil Nadu": the part after the postal code is the state.
+            region, city, postal, used = (
+                text[segs[-1][0] : segs[-1][1]],
+                orig(-2, prev, "city"),
+                prev["pc"],
+                2,
+            )
+        else:
+            city = text[segs[-1][0] : segs[-1][1]]
+    elif m is not None:
+        city, postal = orig(-1, m, "city"), m["pc"]
+    elif _POSTAL_ONLY.match(last) and len(segs) >= 2:
+        postal, used = last, 2
+        cr = _CITY_REGION.match(seg(-2))
+        city, region = (
+            (orig(-2, cr, "city"), cr["reg"]) if cr else (text[segs[-2][0] : segs[-2][1]], None)
+        )
+    elif not re.search(r"\d", last):
+        city = text[segs[-1][0] : segs[-1][1]]
+    else:
+        return None
+    if city is not None:
+        city = city.strip(" -–")
+    rest = segs[: len(segs) - used]
+    first = next((i for i, (s, e) in enumerate(rest) if _STREET_START.match(work[s:e])), None)
+    if first is None and rest:
+        first = len(rest) - 1
+    street = None
+    span_start = segs[len(segs) - used][0]
+    if first is not None:
+        span_start = rest[first][0]
+        street = text[span_start : rest[-1][1]]
+    return street, city or None, region, postal, span_start
 
 
 def parse_address(text: str, *, country: str | None = None) -> AddressMatch | None:

@@ -524,16 +524,34 @@ EXAMPLES += [
         with_noc(candidates=(NocCandidate(code="14100", teer=4),), title_teer=0),
         W,
     ),
-    Example(
+    Example(  # the duties match other unit groups better: an error
         "noc.lead_statement_not_covered",
-        with_noc(claimed="21231", lead_statement_covered=False),
+        with_noc(
+            claimed="21231",
+            lead_statement_covered=False,
+            candidates=tuple(NocCandidate(code=c, teer=5) for c in ("65100", "65102", "64100")),
+        ),
         E,
         with_noc(claimed="21231", lead_statement_covered=True),
     ),
-    Example(
+    Example(  # the claimed group is among the best matches: only the wording test failed
+        "noc.lead_statement_not_covered",
+        with_noc(
+            claimed="21231",
+            lead_statement_covered=False,
+            candidates=(NocCandidate(code="21231", teer=1), NocCandidate(code="21232", teer=1)),
+        ),
+        W,
+    ),
+    Example(  # no candidates at all (nothing to compare with): only a warning
+        "noc.lead_statement_not_covered",
+        with_noc(claimed="21231", lead_statement_covered=False),
+        W,
+    ),
+    Example(  # at most a warning: the threshold is disputed (D5) and measured by wording
         "noc.low_duty_coverage",
         with_noc(claimed="21231", duty_coverage=0.49),
-        E,
+        W,
         with_noc(claimed="21231", duty_coverage=0.70),
     ),
     Example("noc.low_duty_coverage", with_noc(claimed="21231", duty_coverage=0.5), W),
@@ -979,6 +997,31 @@ EXAMPLES += [
         E,
         lambda: job(work_country="CA"),
         "PT",
+    ),
+    Example(
+        "employment.remote_foreign_evidence",
+        lambda: job(
+            employer="us",
+            work_country="CA",
+            remote=True,
+            case_employers=(employer(), employer("us", "Globex", country="US")),
+        ),
+        E,
+        lambda: job(
+            employer="us",
+            work_country="CA",
+            remote=True,
+            sources=("contract.pdf",),
+            case_employers=(employer(), employer("us", "Globex", country="US")),
+            case_documents=(
+                DocumentSummary(path="contract.pdf", kind="contract"),
+                DocumentSummary(path="loe.pdf", kind="explanation_letter"),
+            ),
+            case_pay_records=(
+                stub("p1", *weeks(date(2023, 1, 2), 2)).model_copy(update={"employer": "us"}),
+            ),
+        ),
+        "letter of explanation",
     ),
 ]
 

@@ -30,7 +30,7 @@ ADDRESSES = [
         ("10180 101 St NW", "Edmonton", "AB", "T5J 3S4", "CA"),
     ),
     ("Plot 12, Admiralty Way, Lekki, Lagos, Nigeria", (None, "Lagos", None, None, "NG")),
-    ("45 MG Road, Bengaluru 560001, India", ("45 MG Road", "Bengaluru", None, None, "IN")),
+    ("45 MG Road, Bengaluru 560001, India", ("45 MG Road", "Bengaluru", None, "560001", "IN")),
     ("Vancouver, B.C.", (None, "Vancouver", "BC", None, "CA")),
     ("Halifax, Nouvelle-Écosse", (None, "Halifax", "NS", None, "CA")),
 ]

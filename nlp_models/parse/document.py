@@ -1,0 +1,108 @@
+"""`parse_document`: an ExtractedDocument in, a ParsedDocument out, never an exception."""
+
+from __future__ import annotations
+
+import logging
+
+from extractors.models import ExtractedDocument
+from nlp_models.normalize import find_addresses, find_phones, infer_day_first
+from nlp_models.parse.context import Ctx, split_lines
+from nlp_models.parse.kinds import classify
+from nlp_models.parse.language import detect_language
+from nlp_models.parse.pipeline import get_nlp
+from nlp_models.parse.provenance import PageMap
+from nlp_models.parse.version import PARSER_VERSION
+from nlp_models.parsed import DocKind, Fields, Language, ParsedDocument
+
+log = logging.getLogger(__name__)
+
+# Enough text for any real document; a hostile one is cut here rather than parsed for minutes.
+_MAX_CHARS = 400_000
+
+
+def parse_document(doc: ExtractedDocument) -> ParsedDocument:
+    """Kind, language and typed fields of `doc`. Pure; on an internal failure the document is
+    returned as `other` with confidence 0 (the failure is logged, the audit goes on)."""
+    if doc.error is not None or not doc.pages:
+        return ParsedDocument(
+            kind=DocKind.UNKNOWN, kind_confidence=0, language=Language.OTHER, parser=PARSER_VERSION
+        )
+    try:
+        return _parse(doc)
+    except Exception:  # a parser bug must not stop the audit
+        log.debug("parsing failed", exc_info=True)
+        return ParsedDocument(
+            kind=DocKind.OTHER, kind_confidence=0, language=Language.OTHER, parser=PARSER_VERSION
+        )
+
+
+def build_context(doc: ExtractedDocument) -> Ctx:
+    pages = PageMap(doc)
+    text = pages.text[:_MAX_CHARS]
+    if len(text) < len(pages.text):
+        pages.text = text
+    lang, _ = detect_language(text)
+    nlp_doc = get_nlp(lang.value)(text)
+    country = _country(text)
+    ctx = Ctx(doc=doc, lang=lang, nlp_doc=nlp_doc, pages=pages, country=country)
+    ctx.day_first = infer_day_first([text], country)
+    ctx.lines = split_lines(text)
+    return ctx
+
+
+def _country(text: str) -> str | None:
+    """The issuer's country: the first address's country, else the first phone's."""
+    for a in find_addresses(text[:3000]):
+        if a.country:
+            return a.country
+    for p in find_phones(text[:3000]):
+        if p.text.lstrip().startswith("+") and p.region:
+            return p.region
+    return None
+
+
+def _parse(doc: ExtractedDocument) -> ParsedDocument:
+    ctx = build_context(doc)
+    kind, confidence = classify(ctx.nlp_doc)
+    fields = parse_fields(ctx, kind)
+    return ParsedDocument(
+        kind=kind,
+        kind_confidence=confidence,
+        language=ctx.lang,
+        fields=fields,
+        parser=PARSER_VERSION,
+    )
+
+
+def parse_fields(ctx: Ctx, kind: DocKind) -> Fields | None:
+    # Imported here: each kind's parser is only loaded when a document of that kind comes.
+    from nlp_models.parse import (
+        bank,
+        contracts,
+        invoices,
+        letters,
+        paystubs,
+        permits,
+        tax_slips,
+        transcripts,
+    )
+
+    if kind == DocKind.REFERENCE_LETTER:
+        return letters.parse_letter(ctx)
+    if kind == DocKind.ENROLMENT_OR_COMPLETION_LETTER:
+        return transcripts.parse_enrolment_letter(ctx)
+    if kind == DocKind.CONTRACT:
+        return contracts.parse_contract(ctx)
+    if kind == DocKind.PAY_STUB:
+        return paystubs.parse_pay_stub(ctx)
+    if kind == DocKind.TRANSCRIPT:
+        return transcripts.parse_transcript(ctx)
+    if kind in (DocKind.STUDY_PERMIT, DocKind.WORK_PERMIT):
+        return permits.parse_permit(ctx, kind)
+    if kind == DocKind.INVOICE:
+        return invoices.parse_invoice(ctx)
+    if kind == DocKind.TAX_SLIP:
+        return tax_slips.parse_tax_slip(ctx)
+    if kind == DocKind.BANK_STATEMENT:
+        return bank.parse_bank_statement(ctx)
+    return None

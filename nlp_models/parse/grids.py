@@ -1,0 +1,175 @@
+"""Tables read from lines: a header line of known column names, then the rows under it.
+
+The extractor's tables have no character spans, and scans have no tables at all; reading the
+lines gives both layouts one code path and spans for every cell. A row is cut into typed cells
+(dates, numbers, words) and the cells are matched to the header's columns by type and order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp_models.normalize._numbers import parse_decimal
+from nlp_models.normalize.models import DateMatch
+from nlp_models.parse.context import Ctx, Line
+
+# One cell's number: a whitespace-delimited token (columns are separated by spaces, so "58 500"
+# style grouping is not read here).
+_NUM = re.compile(r"(?<!\S)[-(]?(?:[$€£₹]\s?)?\d[\d,.']*\)?(?!\S)")
+
+
+@dataclass
+class Column:
+    name: str
+    kind: str  # "date", "number", "text", "label"
+    start: int
+    end: int
+
+
+@dataclass
+class Grid:
+    header: Line
+    columns: list[Column]
+    rows: list[tuple[Line, dict[str, tuple[object, int, int]]]] = field(default_factory=list)
+
+
+@dataclass
+class Cells:
+    dates: list[DateMatch]
+    numbers: list[tuple[float, int, int]]
+    words: list[tuple[str, int, int]]  # runs of text between the dates and numbers
+
+
+def number(text: str) -> float | None:
+    t = text.strip().replace("$", "").replace("€", "").replace("£", "").replace("₹", "").strip()
+    neg = t.startswith("-") or (t.startswith("(") and t.endswith(")"))
+    t = t.strip("-() ")
+    got = parse_decimal(t)
+    if got is None:
+        return None
+    return -float(got) if neg else float(got)
+
+
+def cells(ctx: Ctx, ln: Line) -> Cells:
+    dates = ctx.dates(ln.start, ln.end)
+    taken = [(d.start, d.end) for d in dates]
+    numbers: list[tuple[float, int, int]] = []
+    for m in _NUM.finditer(ctx.text, ln.start, ln.end):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        v = number(m.group(0))
+        if v is not None:
+            numbers.append((v, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    taken.sort()
+    words: list[tuple[str, int, int]] = []
+    pos = ln.start
+    for s, e in [*taken, (ln.end, ln.end)]:
+        chunk = ctx.text[pos:s]
+        stripped = chunk.strip(" \t,;:|")
+        if stripped:
+            off = pos + chunk.index(stripped)
+            words.append((stripped, off, off + len(stripped)))
+        pos = max(pos, e)
+    return Cells(dates, numbers, words)
+
+
+def header_columns(
+    ctx: Ctx, ln: Line, synonyms: list[tuple[str, str, re.Pattern[str]]]
+) -> list[Column] | None:
+    """Columns of a header line, or None when the line is not (mostly) known column names."""
+    text = ctx.text
+    found: list[Column] = []
+    pos = ln.start
+    while pos < ln.end:
+        best = None
+        for name, kind, rx in synonyms:
+            m = rx.match(text, pos, ln.end)
+            if m and (best is None or m.end() > best[3]):
+                best = (name, kind, m.start(), m.end())
+        if best is None:
+            nxt = text.find(" ", pos, ln.end)
+            if nxt < 0:
+                break
+            pos = nxt + 1
+            continue
+        found.append(Column(*best))
+        pos = best[3]
+        while pos < ln.end and text[pos] in " \t|":
+            pos += 1
+    covered = sum(c.end - c.start for c in found)
+    if len(found) < 2 or covered < 0.6 * len(ln.text.replace(" ", "")):
+        return None
+    return found
+
+
+def read_row(columns: list[Column], c: Cells) -> dict[str, tuple[object, int, int]]:
+    """Values of one row by column: dates to date columns, numbers to number columns, in order;
+    text to the text/label columns."""
+    out: dict[str, tuple[object, int, int]] = {}
+    date_cols = [col for col in columns if col.kind == "date"]
+    num_cols = [col for col in columns if col.kind == "number"]
+    text_cols = [col for col in columns if col.kind in ("text", "label")]
+    for col, d in zip(date_cols, c.dates, strict=False):
+        out[col.name] = (d.value, d.start, d.end)
+    nums = c.numbers
+    if len(nums) > len(num_cols) and text_cols:
+        # A number in a text column ("Employee ID 10482"): the surplus on the left is text.
+        nums = nums[len(nums) - len(num_cols) :]
+    for col, n in zip(num_cols, nums, strict=False):
+        out[col.name] = n
+    if text_cols and c.words:
+        if len(text_cols) == 1:
+            out[text_cols[0].name] = c.words[0]
+        else:
+            _split_text(text_cols, c.words, out)
+    return out
+
+
+def _split_text(text_cols: list[Column], words: list[tuple[str, int, int]], out: dict) -> None:
+    # "Arjun Mehta NG-2291": a name, then an identifier (a token holding digits).
+    first = words[0]
+    toks = list(re.finditer(r"\S+", first[0]))
+    ident = next((t for t in reversed(toks) if re.search(r"\d", t.group(0))), None)
+    names = [c for c in text_cols if c.kind in ("text", "label") and "id" not in c.name]
+    ids = [c for c in text_cols if "id" in c.name]
+    if ident is not None and ids:
+        out[ids[0].name] = (ident.group(0), first[1] + ident.start(), first[1] + ident.end())
+        name = first[0][: ident.start()].strip()
+        if name and names:
+            out[names[0].name] = (name, first[1], first[1] + len(name))
+    elif names:
+        out[names[0].name] = first
+
+
+def grids(
+    ctx: Ctx, synonyms: list[tuple[str, str, re.Pattern[str]]], lo: int = 0, hi: int | None = None
+) -> list[Grid]:
+    hi = len(ctx.text) if hi is None else hi
+    lines = ctx.lines_in(lo, hi)
+    out: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        cols = header_columns(ctx, lines[i], synonyms)
+        if cols is None:
+            i += 1
+            continue
+        grid = Grid(lines[i], cols)
+        j = i + 1
+        while j < len(lines):
+            ln = lines[j]
+            if header_columns(ctx, ln, synonyms) is not None:
+                break
+            c = cells(ctx, ln)
+            if not c.numbers and not c.dates:
+                break
+            grid.rows.append((ln, read_row(cols, c)))
+            j += 1
+        out.append(grid)
+        i = j
+    return out
+
+
+def synonyms(table: list[tuple[str, str, str]]) -> list[tuple[str, str, re.Pattern[str]]]:
+    return [(name, kind, re.compile(rf"(?:{rx})(?![\w])", re.I)) for name, kind, rx in table]

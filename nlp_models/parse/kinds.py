@@ -1,0 +1,55 @@
+"""Document kind from weighted cue phrases (patterns.KIND_CUES, matched by the spaCy pipeline).
+
+Each kind scores the weights of its cues found (each phrase counted at most twice); a cue in
+the first lines of the document — where titles are — counts double. The confidence is the
+winner's share of the evidence, damped when there is little of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from nlp_models.parsed import DocKind
+
+_MIN_SCORE = 4.0  # below this, the document is "other"
+_HEAD_CHARS = 400  # the top of page 1, where the title sits
+
+
+def kind_scores(doc: Doc) -> dict[str, float]:
+    seen: Counter[tuple[str, str]] = Counter()
+    scores: dict[str, float] = {}
+    for span in doc.spans.get("cues", []):
+        kind, weight = span.label_.split("|")
+        key = (kind, span.text.lower())
+        seen[key] += 1
+        if seen[key] > 2:
+            continue
+        w = float(weight) * (2 if span.start_char < _HEAD_CHARS else 1)
+        scores[kind] = scores.get(kind, 0.0) + w
+    return scores
+
+
+def classify(doc: Doc) -> tuple[DocKind, float]:
+    scores = kind_scores(doc)
+    _promote_permits(doc, scores)
+    if not scores:
+        return DocKind.OTHER, 0.5
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < _MIN_SCORE:
+        return DocKind.OTHER, round(0.5 + 0.1 * (_MIN_SCORE - top), 2)
+    confidence = (top - second) / top * min(1.0, top / 8) * 0.5 + 0.5 * min(1.0, top / 10)
+    return DocKind(best), round(max(0.05, min(0.99, confidence + 0.2)), 2)
+
+
+def _promote_permits(doc: Doc, scores: dict[str, float]) -> None:
+    # A study permit also says "work" (its conditions); a work permit may name a school. The
+    # permit's own title decides between them.
+    head = doc.text[:150].lower()
+    if "study permit" in head or "permis d'études" in head:
+        scores["study_permit"] = scores.get("study_permit", 0.0) + 6
+    elif "work permit" in head or "permis de travail" in head:
+        scores["work_permit"] = scores.get("work_permit", 0.0) + 6

@@ -1,0 +1,106 @@
+"""Reference letters (and enrolment/completion letters): employer, letterhead, applicant,
+signatory, letter date and positions."""
+
+from __future__ import annotations
+
+import re
+
+from nlp_models.parse.context import Ctx, trim
+from nlp_models.parse.parties import issuer, top_lines
+from nlp_models.parse.positions import parse_positions
+from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific
+from nlp_models.parsed import Found, LetterFields
+
+_DATE_LABEL = re.compile(
+    r"^(?:date(?:d)?|le|fait\s+le|issued\s+on|date\s+of\s+issue)\s*[:\-]?\s*", re.I
+)
+_RE_NAME = re.compile(
+    r"^(?:re|subject|sub|objet|regarding)\s*[:\-]\s*.*?(?:[-–—:]|\bof\b|\bfor\b|\bde\b)\s*"
+    r"(?P<n>(?:(?:Mr|Ms|Mrs|Dr|Mme|M)\.?\s+)?[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,3})\s*$",
+    re.I,
+)
+_NAME_LABEL = re.compile(
+    r"^(?:employee(?:'s)?\s+name|name\s+of\s+(?:the\s+)?employee|"
+    r"name|nom(?:\s+de\s+l['’]employ[ée]e?)?"
+    r"|student\s+name|applicant)\s*[:\t]\s*(?P<n>.+)$",
+    re.I,
+)
+_CERTIFY = re.compile(
+    r"(?:certify\s+that|confirms?\s+that|attest\s+that|"
+    r"attestons[^.]{0,40}?que|certifions[^.]{0,40}?que"
+    r"|confirmer\s+que)\s+(?P<n>(?:(?:Mr|Ms|Mrs|Miss|Dr|Mme|M|Monsieur|Madame|Mlle)\.?\s+)?"
+    r"[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,3})",
+)
+
+
+def parse_letter(ctx: Ctx) -> LetterFields:
+    party, letterhead, top_end = issuer(ctx)
+    close = closing_line(ctx)
+    body_end = close.start if close is not None else len(ctx.text)
+    sign = signatory(ctx, close)
+    if (
+        sign.title is not None
+        and party.legal_name is not None
+        and sign.title.value.lower() == party.legal_name.value.lower()
+    ):
+        sign = sign.model_copy(update={"title": None})  # the company line, not a title
+    applicant = find_applicant(ctx, top_end, body_end, sign.name.value if sign.name else None)
+    date = letter_date(ctx)
+    positions = parse_positions(ctx, top_end, body_end)
+    return LetterFields(
+        employer=party,
+        letterhead=letterhead,
+        applicant=applicant,
+        signatory=sign,
+        letter_date=date,
+        positions=tuple(positions),
+    )
+
+
+def letter_date(ctx: Ctx) -> Found | None:
+    """The date the letter was written: a date alone on a line near the top (or "Date:",
+    "Montréal, le 14 mars 2025"), else one near the signature."""
+    head = ctx.lines[:14]
+    for ln in head:
+        dates = ctx.dates(ln.start, ln.end)
+        if not dates:
+            continue
+        d = dates[0]
+        rest = (ctx.text[ln.start : d.start] + ctx.text[d.end : ln.end]).strip(" ,.:")
+        rest = _DATE_LABEL.sub("", rest)
+        if len(rest) <= 30 and len(dates) == 1 and d.precision == "day":
+            return ctx.found(d.value, d.start, d.end)
+    for ln in reversed(ctx.lines[-10:]):
+        dates = ctx.dates(ln.start, ln.end)
+        if dates and len(ln.text) <= 60 and dates[0].precision == "day":
+            return ctx.found(dates[0].value, dates[0].start, dates[0].end)
+    return None
+
+
+def find_applicant(ctx: Ctx, lo: int, hi: int, signer: str | None) -> Found[str] | None:
+    """The person the letter is about: a labelled name, "Re: ... - Name", "certify that Mr. X",
+    or the first person with an honorific in the body who is not the signatory."""
+    signer_key = strip_honorific(signer).lower() if signer else None
+    for ln in ctx.lines[:25]:
+        m = _NAME_LABEL.match(ln.text) or _RE_NAME.match(ln.text)
+        if m and is_person(m.group("n").strip()):
+            return _name(ctx, ln.start + m.start("n"), ln.start + m.end("n"))
+    m2 = _CERTIFY.search(ctx.text, lo, hi)
+    if m2:
+        return _name(ctx, m2.start("n"), m2.end("n"))
+    for s, e, t in ctx.ents("PERSON", lo, hi):
+        name = strip_honorific(t)
+        if len(name.split()) >= 2 and name.lower() != signer_key:
+            return _name(ctx, s, e)
+    return None
+
+
+def _name(ctx: Ctx, s: int, e: int) -> Found[str]:
+    s, e = trim(ctx.text, s, e)
+    raw = re.sub(r"\s+", " ", ctx.text[s:e])
+    value = strip_honorific(raw)
+    value = re.sub(r"^(?:Monsieur|Madame|Mademoiselle)\s+", "", value)
+    return ctx.found(value, s, e)
+
+
+__all__ = ["find_applicant", "letter_date", "parse_letter", "top_lines"]

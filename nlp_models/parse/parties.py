@@ -1,0 +1,191 @@
+"""The issuer of a document (employer, institution, bank): its legal name from the letterhead or
+the ORG entities, address, phone, e-mail and web site, and whether the page has a letterhead."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from nlp_models.normalize import find_addresses, find_emails, find_phones, find_websites
+from nlp_models.normalize.models import AddressMatch
+from nlp_models.parse.context import Ctx, Line, shift, trim
+from nlp_models.parsed import Address, Found, Party
+
+# Lines that start the body of a letter or form: the letterhead ends before them.
+_BODY_START = re.compile(
+    r"^(?:to\s+whom|dear\b|re\s*:|subject\b|sub\s*:|objet\b|madame|monsieur|attention\b"
+    r"|date\s*:|ref(?:erence)?\s*(?:no\.?|:)|our\s+ref|this\s+is\s+to|this\s+letter"
+    r"|employee\b|student\b|period\b|statement\b|invoice\b|bill\s+to|facture\b)",
+    re.I,
+)
+# Document titles, never a name.
+_HEADING = re.compile(
+    r"\b(?:statement|transcript|invoice|agreement|contract|permit|letter|certificate|concern"
+    r"|history|slip|stub|attestation|relev[ée]|bulletin|facture|notice|confirmation|record)\b",
+    re.I,
+)
+_PHONE_LABEL = re.compile(
+    r"(?:tel|t[ée]l[ée]phone|phone|ph|mobile|cell|fax|payroll)\.?\s*[:#]?\s*$", re.I
+)
+_NAME_LINE = re.compile(r"^[^\d@]{2,80}$")
+
+
+def top_lines(ctx: Ctx, limit: int = 8) -> list[Line]:
+    """The lines of the letterhead: the top of page 1 before the body starts."""
+    out: list[Line] = []
+    first_page_end = ctx.pages.offsets[1] if len(ctx.pages.offsets) > 1 else len(ctx.text)
+    for ln in ctx.lines:
+        if ln.start >= first_page_end or len(out) >= limit:
+            break
+        if _BODY_START.match(ln.text) or _is_date_line(ctx, ln) or len(ln.text) > 110:
+            break
+        out.append(ln)
+    return out
+
+
+def _is_date_line(ctx: Ctx, ln: Line) -> bool:
+    dates = ctx.dates(ln.start, ln.end)
+    if not dates:
+        return False
+    rest = ctx.text[ln.start : dates[0].start] + ctx.text[dates[0].end : ln.end]
+    return len(rest.strip(" ,.:")) <= 25
+
+
+def clean_org(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–—|")
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.split()
+    base = (
+        bool(_NAME_LINE.match(text))
+        and 1 <= len(words) <= 9
+        and not _HEADING.search(text)
+        and text[:1].isupper()
+    )
+    return base and (not text.endswith((".", ":")) or text.endswith(_SUFFIX_END))
+
+
+_SUFFIX_END = ("Inc.", "Ltd.", "Co.", "Corp.", "inc.", "Ltée.", "S.A.", "L.L.C.", "Pvt. Ltd.")
+
+
+def legal_name(ctx: Ctx, top: list[Line]) -> tuple[int, int] | None:
+    """Span of the issuer's name: an ORG in the letterhead, its first line, or the commonest
+    ORG of the document."""
+    if top:
+        orgs = ctx.ents("ORG", top[0].start, top[-1].end)
+        if orgs:
+            return orgs[0][0], orgs[0][1]
+        first = top[0]
+        if looks_like_name(first.text) and not _is_date_line(ctx, first):
+            return first.start, first.end
+    orgs = ctx.ents("ORG")
+    if not orgs:
+        return None
+    counts = Counter(clean_org(o[2]).lower() for o in orgs)
+    best = counts.most_common(1)[0][0]
+    for s, e, t in orgs:
+        if clean_org(t).lower() == best:
+            return s, e
+    return None
+
+
+def clean_street(street: str | None) -> str | None:
+    """Drop OCR noise before the street number (a logo read as "4 \\" or "A4")."""
+    if not street:
+        return street
+    dash = re.search(r"\s[-–]\s(?=\d)", street)
+    if dash is not None:
+        street = street[dash.end() :]  # "Office of the Registrar - 5685 Leeds Street"
+    lead = re.match(r"^((?:[a-zà-ÿ'’]+\s+){3,})(?=\d)", street)
+    if lead is not None:
+        street = street[lead.end() :]  # "dont le siège est situé 27 rue ..."
+    toks = street.split(" ")
+    while len(toks) > 2 and (
+        not any(c.isalnum() for c in toks[0])
+        or (len(toks[0]) <= 2 and re.fullmatch(r"\W*", toks[1]) is None and toks[1].isdigit())
+        or (len(toks[0]) <= 2 and re.fullmatch(r"[^\w]+", toks[1]) is not None)
+    ):
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def to_address(m: AddressMatch) -> Address:
+    return Address(
+        street=clean_street(m.street), city=m.city, province=m.region, postal_code=m.postal_code,
+        country=m.country,
+    )  # fmt: skip
+
+
+def find_address(ctx: Ctx, lo: int, hi: int, *, flat: bool = False) -> Found[Address] | None:
+    chunk = ctx.text[lo:hi]
+    if flat:
+        # An address inside a sentence may wrap; joining the lines keeps every offset.
+        chunk = chunk.replace("\n", " ")
+    found = find_addresses(chunk, country=ctx.country)
+    # A bare country is not an address.
+    found = [a for a in found if a.city or a.postal_code or a.street]
+    if not found:
+        return None
+    m = shift(found[0], lo)
+    s, e = trim(ctx.text, m.start, m.end)
+    return ctx.found(to_address(m), s, e)
+
+
+def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, int]:
+    """(party, letterhead present, end of the letterhead block)."""
+    top = top_lines(ctx)
+    top_end = top[-1].end if top else 0
+    name_span = legal_name(ctx, top)
+    name = None
+    if name_span is not None:
+        s, e = trim(ctx.text, *name_span)
+        name = ctx.found(clean_org(ctx.text[s:e]), s, e)
+    address = find_address(ctx, top[0].start, top_end) if top else None
+    if address is None and name_span is not None:
+        # "employed with Acme Ltd., 12 Main Street, Toronto, ON ..." in the body.
+        address = find_address(ctx, name_span[1], min(len(ctx.text), name_span[1] + 260), flat=True)
+    if address is None and contacts_anywhere:
+        address = find_address(ctx, 0, len(ctx.text))
+    hi = len(ctx.text) if contacts_anywhere else top_end
+    phone = _phone(ctx, top_end, hi)
+    email = _email(ctx, top_end, hi)
+    website = _website(ctx, top_end, hi)
+    contact_in_top = any(
+        f is not None and f.where is not None and _global(ctx, f) < top_end
+        for f in (address, phone, email, website)
+    )
+    letterhead = bool(top) and name_span is not None and name_span[0] < top_end and contact_in_top
+    party = Party(legal_name=name, address=address, phone=phone, email=email, website=website)
+    return party, letterhead, top_end
+
+
+def _global(ctx: Ctx, f: Found) -> int:
+    w = f.where
+    assert w is not None
+    return ctx.pages.offsets[w.page - 1] + w.start
+
+
+def _phone(ctx: Ctx, top_end: int, hi: int) -> Found[str] | None:
+    for m in find_phones(ctx.text[:hi], country=ctx.country):
+        labelled = _PHONE_LABEL.search(ctx.text, max(0, m.start - 20), m.start) is not None
+        if m.start < top_end or labelled or m.text.lstrip().startswith(("+", "(")):
+            return ctx.found(m.e164, m.start, m.end)
+    return None
+
+
+def _email(ctx: Ctx, top_end: int, hi: int) -> Found[str] | None:
+    found = find_emails(ctx.text[:hi])
+    if not found:
+        return None
+    m = next((e for e in found if e.start < top_end), found[0])
+    return ctx.found(m.address, m.start, m.end)
+
+
+def _website(ctx: Ctx, top_end: int, hi: int) -> Found[str] | None:
+    for m in find_websites(ctx.text[:hi]):
+        before = ctx.text[max(0, m.start - 3) : m.start]
+        if "@" in before:
+            continue  # the domain of an e-mail address split by OCR ("hr @ acme.ca")
+        return ctx.found(m.url, m.start, m.end)
+    return None

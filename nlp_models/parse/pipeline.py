@@ -1,0 +1,122 @@
+"""The spaCy pipelines of the parsing stage, built once per process from `spacy.blank`.
+
+No pretrained model exists here (none is downloaded, ever): the tokenizer of `spacy.blank("en")`
+/ `spacy.blank("fr")` plus the project's own components are the model:
+
+- `entity_ruler`: ORG (capitalised words ending in a legal suffix such as Inc., Pvt. Ltd., Ltée,
+  GmbH, S.A., or an institution word such as College) and PERSON (an honorific and a name);
+- `kind_cues`: a PhraseMatcher over the cue phrases of each document kind (patterns.KIND_CUES),
+  stored in `doc.spans["cues"]` with labels "kind|weight".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp_models.parse.patterns import HONORIFICS, INSTITUTION_HEADS, KIND_CUES, ORG_SUFFIXES
+
+# Capitalised words (or numbers, "&", a few particles) that can make up an organisation's name.
+_CAP = r"[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ][\w'’.\-]*"
+_FIRST = {"TEXT": {"REGEX": rf"^{_CAP}$"}}
+_BODY = {"TEXT": {"REGEX": rf"^(?:{_CAP}|\d+|&|-|of|and|de|du|des|et|the)$"}, "OP": "{0,6}"}
+_CONNECTOR = {"LOWER": {"IN": ["of", "de", "du", "des", "la", "le", "for", "in"]}}
+_PERSON_WORD = {"TEXT": {"REGEX": r"^[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ][a-zà-ÿ'’\-]+$"}}
+
+
+def _split(nlp: Language, phrases: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+    """Phrases as the tokenizer cuts them: single tokens, and token lists of longer ones."""
+    single: set[str] = set()
+    multi: list[list[str]] = []
+    for phrase in phrases:
+        toks = [t.text for t in nlp.make_doc(phrase)]
+        if len(toks) == 1:
+            single.add(toks[0])
+        elif toks not in multi:
+            multi.append(toks)
+    return sorted(single), multi
+
+
+def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
+    # Few patterns with set look-ups: the Matcher's cost grows with patterns x tokens. A
+    # multi-token suffix ("Pvt. Ltd.", "S.A.S.") is its first token then up to three of the
+    # tokens any suffix is made of.
+    single, multi = _split(nlp, ORG_SUFFIXES)
+    firsts = sorted({s.lower() for s in single} | {m[0].lower() for m in multi})
+    rest = sorted({t.lower() for m in multi for t in m[1:]})
+    comma = {"TEXT": ",", "OP": "?"}
+    heads, _ = _split(nlp, INSTITUTION_HEADS)
+    head = {"TEXT": {"IN": heads}}
+    return [
+        {
+            "label": "ORG",
+            "pattern": [
+                _FIRST, _BODY, comma, {"LOWER": {"IN": firsts}},
+                {"LOWER": {"IN": rest}, "OP": "{0,3}"},
+            ],
+        },
+        # "Coastline Polytechnic College", "University of Toronto", "Cégep de Sainte-Foy"
+        {"label": "ORG", "pattern": [_FIRST, _BODY, head]},
+        {"label": "ORG", "pattern": [head, _CONNECTOR, _FIRST, {**_BODY, "OP": "{0,3}"}]},
+    ]  # fmt: skip
+
+
+def _person_patterns(nlp: Language) -> list[dict[str, Any]]:
+    single, multi = _split(nlp, HONORIFICS)
+    # Either tokenizer may split the period off ("Ms" "."), so both shapes are accepted.
+    bare = sorted({h.rstrip(".") for h in single} | set(single) | {m[0] for m in multi})
+    return [
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"TEXT": {"IN": bare}},
+                {"TEXT": ".", "OP": "?"},
+                _PERSON_WORD,
+                {**_PERSON_WORD, "OP": "{0,3}"},
+            ],
+        }
+    ]
+
+
+@Language.factory("kind_cues")
+def _make_kind_cues(nlp: Language, name: str) -> KindCues:
+    return KindCues(nlp)
+
+
+class KindCues:
+    """Marks every cue phrase of every document kind; labels are "kind|weight"."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind, cues in KIND_CUES.items():
+            for phrase, weight in cues:
+                self.matcher.add(f"{kind}|{weight}", [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=doc.vocab.strings[mid]) for mid, s, e in self.matcher(doc)]
+        doc.spans["cues"] = spans
+        return doc
+
+
+@cache
+def get_nlp(lang: str = "en") -> Language:
+    """The pipeline for "en" or "fr" (anything else gets the English one); built once."""
+    code = "fr" if lang == "fr" else "en"
+    nlp = spacy.blank(code)
+    # Pages are long; the limit guards memory, not correctness.
+    nlp.max_length = 2_000_000
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(_org_patterns(nlp) + _person_patterns(nlp))
+    nlp.add_pipe("kind_cues")
+    return nlp
+
+
+def warm_up() -> None:
+    """Build both pipelines now (a server or benchmark pays the start-up before timing)."""
+    for lang in ("en", "fr"):
+        get_nlp(lang)("Warm up Ltd.")

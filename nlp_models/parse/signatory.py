@@ -1,0 +1,108 @@
+"""Who signed: the closing of a letter and the name, title and contact under it; the kind of
+signature the text shows (a signature line, a digital signature, a typed "/s/")."""
+
+from __future__ import annotations
+
+import re
+
+from nlp_models.normalize import find_emails, find_phones
+from nlp_models.parse.context import Ctx, Line
+from nlp_models.parse.patterns import HONORIFICS
+from nlp_models.parsed import Found, Signatory
+
+CLOSING = re.compile(
+    r"^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:with\s+)?"
+    r"(?:best|kind|warm)?\s*regards|regards|thanking\s+you|thank\s+you|respectfully\s+yours"
+    r"|for\s+and\s+on\s+behalf\s+of\b.*|on\s+behalf\s+of\b.*|cordialement|bien\s+cordialement"
+    r"|salutations\s+distingu[ée]es|veuillez\s+agr[ée]er\b.*|je\s+vous\s+prie\b.*"
+    r"|recevez\b.*salutations.*|atenciosamente|signed|signature)\s*[,.:]?$",
+    re.I,
+)
+_SIG_LINE = re.compile(r"_{4,}|\.{6,}")
+_DIGITAL = re.compile(
+    r"digitally\s+signed|electronically\s+signed|e-signed|signé\s+électroniquement|docusign", re.I
+)
+_TYPED = re.compile(r"^/s/|\(signed\)|\(sign[ée]\)", re.I)
+_PERSON = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Mme|M|Prof|Engr|Atty|Shri|Smt)\.?\s+)?"
+    r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]*\.?|"
+    r"de|da|van|von|del|la|le|dos|das|bin|binti))"
+    r"{1,4}$"
+)
+_NOT_NAME = re.compile(
+    r"\b(?:manager|director|officer|president|owner|head|lead|supervisor|chef|resources|human"
+    r"|department|directeur|directrice|responsable|gérant|page|inc|ltd|llc|limited|company"
+    r"|services|signature|telephone|phone|e-mail|email)\b",
+    re.I,
+)
+_HONORIFIC = re.compile(
+    r"^(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r")\s+"
+)
+
+
+def is_person(text: str) -> bool:
+    return bool(_PERSON.match(text)) and not _NOT_NAME.search(text)
+
+
+def strip_honorific(text: str) -> str:
+    return _HONORIFIC.sub("", text).strip()
+
+
+def closing_line(ctx: Ctx) -> Line | None:
+    found = None
+    for ln in ctx.lines:
+        if CLOSING.match(ln.text) or re.search(
+            r"salutations\s+distingu|sentiments\s+distingu", ln.text, re.I
+        ):
+            found = ln  # the last closing wins: "Thank you," may come earlier in the body
+    return found
+
+
+def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
+    """Name, title and contact in the lines under the closing (or the last lines)."""
+    close = after or closing_line(ctx)
+    if close is not None:
+        lines = [ln for ln in ctx.lines if ln.start > close.end][:10]
+    else:
+        lines = ctx.lines[-8:]
+    kind: Found | None = None
+    name = title = contact = None
+    for i, ln in enumerate(lines):
+        if ln.is_noise:
+            continue
+        if _SIG_LINE.search(ln.text) and kind is None:
+            kind = ctx.found("line", ln.start, ln.end)
+            continue
+        if _DIGITAL.search(ln.text):
+            kind = ctx.found("digital", ln.start, ln.end)
+            continue
+        typed = _TYPED.match(ln.text)
+        if typed and name is None:
+            kind = ctx.found("typed", ln.start, ln.start + typed.end())
+            rest = ln.text[typed.end() :].strip()
+            if rest and is_person(rest):
+                s = ln.start + ln.text.index(rest)
+                name = ctx.found(rest, s, s + len(rest))
+            continue
+        if name is None:
+            if is_person(ln.text):
+                name = ctx.found(ln.text, ln.start, ln.end)
+                continue
+            if close is None:
+                continue
+            if i >= 3:
+                break
+            continue
+        if title is None and not find_emails(ln.text) and not find_phones(ln.text):
+            title = ctx.found(ln.text.rstrip(","), ln.start, ln.start + len(ln.text.rstrip(",")))
+            continue
+        if contact is None:
+            emails = find_emails(ln.text)
+            phones = find_phones(ln.text, country=ctx.country)
+            if emails:
+                m = emails[0]
+                contact = ctx.found(m.address, ln.start + m.start, ln.start + m.end)
+            elif phones:
+                m2 = phones[0]
+                contact = ctx.found(m2.e164, ln.start + m2.start, ln.start + m2.end)
+    return Signatory(name=name, title=title, contact=contact, signature=kind)

@@ -1,0 +1,233 @@
+"""Stage 5: documents and `case.toml` become one `Case` for the checks (DESIGN §2.5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checks.models import (
+    Case,
+    Claim,
+    DocError,
+    DocKind,
+    DocumentSummary,
+    LanguageResult,
+    Letter,
+    PayRecord,
+    Permit,
+    Position,
+    Program,
+    ReadMethod,
+    StudyProgram,
+    StudyTerm,
+    TaxSlip,
+    Waiver,
+)
+from nlp_models.parsed import (
+    ContractFields,
+    LetterFields,
+    ParsedDocument,
+    PayStubFields,
+    PermitFields,
+    TaxSlipFields,
+    TranscriptFields,
+)
+from pipeline.assemble.employers import EmployerBook, name_key
+from pipeline.assemble.positions import (
+    letter_record,
+    position_record,
+    relationship_fact,
+    same_position,
+    statement,
+)
+from pipeline.assemble.records import pay_records, permit, study_records, tax_slip
+from pipeline.case_file import CaseFile
+from pipeline.report import DocumentReport
+
+_KINDS = {  # the parser's kinds → the checks' (tax slips are refined by their slip type)
+    "reference_letter": DocKind.REFERENCE_LETTER,
+    "contract": DocKind.CONTRACT,
+    "pay_stub": DocKind.PAY_STUB,
+    "transcript": DocKind.TRANSCRIPT,
+    "enrolment_or_completion_letter": DocKind.ENROLMENT_LETTER,
+    "study_permit": DocKind.STUDY_PERMIT,
+    "work_permit": DocKind.WORK_PERMIT,
+    "invoice": DocKind.INVOICE,
+    "bank_statement": DocKind.BANK_STATEMENT,
+}
+_ERRORS = {e.value: e for e in DocError}
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    report: DocumentReport
+    parsed: ParsedDocument | None
+
+
+@dataclass
+class _Collect:
+    letters: list[Letter]
+    positions: list[Position]
+    pay: list[PayRecord]
+    slips: list[TaxSlip]
+    programs: list[StudyProgram]
+    terms: list[StudyTerm]
+    permits: list[Permit]
+
+
+def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseDocument]) -> Case:
+    book = EmployerBook()
+    out = _Collect([], [], [], [], [], [], [])
+    readable = [d for d in documents if d.parsed is not None and d.report.duplicate_of is None]
+    # Letters first: they define the positions; contracts then attach to them.
+    order = {"letter": 0, "contract": 1}
+    readable.sort(key=lambda d: order.get(getattr(d.parsed.fields, "form", ""), 2))
+    for doc in readable:
+        _collect(doc, book, out, case_file.applicant)
+    return Case(
+        application_date=as_of,
+        applicant=case_file.applicant,
+        ita_date=case_file.ita_date,
+        programs=tuple(Program(p) for p in case_file.programs),
+        study_permit_holder=case_file.study_permit_holder,
+        sp_app_date=case_file.sp_app_date,
+        claims=tuple(Claim(**c.model_dump()) for c in case_file.claims),
+        language=tuple(_language(case_file)),
+        waivers=tuple(Waiver(rule=w.rule, reason=w.reason) for w in case_file.waive),
+        documents=tuple(_summary(d) for d in documents),
+        employers=book.employers(),
+        letters=tuple(out.letters),
+        positions=tuple(out.positions),
+        pay_records=tuple(_link_pay(out.pay, out.positions)),
+        tax_slips=tuple(out.slips),
+        study_programs=tuple(out.programs),
+        study_terms=tuple(out.terms),
+        permits=tuple(out.permits),
+    )
+
+
+def _collect(doc: CaseDocument, book: EmployerBook, out: _Collect, applicant: str | None) -> None:
+    path, fields = doc.report.path, doc.parsed.fields
+    if isinstance(fields, LetterFields) and doc.parsed.kind == "reference_letter":
+        employer = book.resolve(path, fields.employer)
+        if employer is None:
+            return
+        out.letters.append(letter_record(path, employer, fields, applicant))
+        country = book.country(employer)
+        for parsed in fields.positions:
+            pid = f"P{len(out.positions) + 1}"
+            out.positions.append(position_record(pid, path, employer, parsed, path, country))
+    elif isinstance(fields, ContractFields):
+        employer = book.resolve(path, fields.employer)
+        if employer is None:
+            return
+        relationship = relationship_fact(path, fields)
+        country = book.country(employer)
+        for parsed in fields.positions:
+            match = next(
+                (p for p in out.positions if p.employer == employer and same_position(p, parsed)),
+                None,
+            )
+            if match is None:
+                pid = f"P{len(out.positions) + 1}"
+                out.positions.append(
+                    position_record(pid, path, employer, parsed, None, country, relationship)
+                )
+                continue
+            update = {
+                "statements": (*match.statements, statement(path, parsed)),
+                "sources": (*match.sources, path),
+                "relationship": match.relationship or relationship,
+            }
+            out.positions[out.positions.index(match)] = match.model_copy(update=update)
+    elif isinstance(fields, PayStubFields):
+        employer = book.resolve(path, fields.employer)
+        out.pay += pay_records(path, employer, fields)
+    elif isinstance(fields, TaxSlipFields):
+        slip = tax_slip(path, book.resolve(path, fields.employer), fields)
+        if slip is not None:
+            out.slips.append(slip)
+    elif isinstance(fields, TranscriptFields):
+        program, terms = study_records(path, f"S{len(out.programs) + 1}", fields)
+        if program is not None:
+            out.programs.append(program)
+        out.terms += terms
+    elif isinstance(fields, PermitFields):
+        found = permit(path, f"W{len(out.permits) + 1}", fields)
+        if found is not None:
+            out.permits.append(found)
+
+
+def _link_pay(records: list[PayRecord], positions: list[Position]) -> list[PayRecord]:
+    """Each pay record belongs to the position at its employer whose dates cover its period."""
+    linked = []
+    for record in records:
+        candidates = [p for p in positions if p.employer == record.employer]
+        covering = [p for p in candidates if _covers(p, record.period_start)]
+        chosen = covering[0] if covering else (candidates[0] if len(candidates) == 1 else None)
+        linked.append(record.model_copy(update={"position": chosen.id if chosen else None}))
+    return linked
+
+
+def _covers(position: Position, day: dt.date) -> bool:
+    start = position.start.value if position.start else dt.date.min
+    end = position.end.value if position.end else dt.date.max
+    return start <= day <= end
+
+
+def _summary(doc: CaseDocument) -> DocumentSummary:
+    report, parsed = doc.report, doc.parsed
+    kind = DocKind.OTHER
+    if parsed is not None:
+        kind = _KINDS.get(parsed.kind.value, DocKind.OTHER)
+        if isinstance(parsed.fields, TaxSlipFields) and parsed.fields.slip is not None:
+            kind = DocKind(parsed.fields.slip.value.lower())
+    error = report.error
+    return DocumentSummary(
+        path=report.path,
+        kind=kind,
+        language=parsed.language.value if parsed else None,
+        read=ReadMethod(report.read.value),
+        pages=report.pages or None,
+        ocr_confidence=report.ocr_confidence / 100 if report.ocr_confidence is not None else None,
+        error=_ERRORS.get(error.kind.value, DocError.CORRUPT) if error else None,
+        error_detail=error.message if error else None,
+        duplicate_of=report.duplicate_of,
+        duplicate_reason="same_bytes" if report.duplicate_of else None,
+    )
+
+
+def _language(case_file: CaseFile) -> list[LanguageResult]:
+    results = []
+    for role, test in case_file.language.items():
+        if test.date is None or role not in ("first", "second"):
+            continue  # CLB points need the test date (results expire after two years)
+        results.append(
+            LanguageResult(
+                role=role,
+                test=test.test,
+                test_date=test.date,
+                speaking=int(test.speaking),
+                listening=int(test.listening),
+                reading=int(test.reading),
+                writing=int(test.writing),
+            )
+        )
+    return results
+
+
+def claimed_code(case_file: CaseFile, employer_name: str, title: str | None) -> str | None:
+    """The NOC the applicant claims for this position, from case.toml's [[claims]]."""
+    best, best_score = None, 0.0
+    for claim in case_file.claims:
+        if not claim.noc:
+            continue
+        score = fuzz.token_set_ratio(name_key(claim.employer), name_key(employer_name))
+        if claim.title and title:
+            score = (score + fuzz.token_set_ratio(claim.title.lower(), title.lower())) / 2
+        if score > best_score:
+            best, best_score = claim.noc, score
+    return best if best_score >= 80 else None
