@@ -65,7 +65,9 @@ noc-data: $(VENV)/.deps
 
 fixtures: $(FIXTURES)/.stamp
 
-$(FIXTURES)/.stamp: $(wildcard fixtures/*.py) $(VENV)/.deps
+FIXTURE_SOURCES := $(shell find fixtures -name '*.py' -not -path 'fixtures/cases/*')
+
+$(FIXTURES)/.stamp: $(FIXTURE_SOURCES) $(VENV)/.deps
 	$(PY) -m fixtures.generate $(FIXTURES)
 	@touch $@
 

@@ -56,6 +56,10 @@ class Where(Frozen):
 
 
 class Found(Frozen, Generic[T]):
+    # Parsers build `Found(value=…)` without naming T; revalidating makes each one a `Found[T]`
+    # of its field, so the report serialises it without pydantic's type warnings.
+    model_config = ConfigDict(frozen=True, extra="forbid", revalidate_instances="always")
+
     value: T
     where: Where | None = None
     confidence: float = Field(default=1.0, ge=0, le=1)
@@ -108,6 +112,10 @@ class Position(Frozen):
     duties: tuple[Found[str], ...] = ()
     work_location: Found[str] | None = None
     remote: Found[bool] | None = None
+    # Only what the letter states outright (R-SELF, R-PAID): employment is the default reading.
+    relationship: (
+        Found[Literal["self_employed", "contractor", "unpaid_intern", "volunteer"]] | None
+    ) = None
 
 
 class LetterFields(Frozen):

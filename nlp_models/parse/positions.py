@@ -85,6 +85,43 @@ _LOCATION = re.compile(
     r"\s+(?:in|at|à)\s+(?P<l2>(?-i:[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}))",
     re.I,
 )
+# What the work was, when the document says so outright; checked in this order, so that a
+# "self-employed contractor" is self-employed and an "unpaid internship" is not a paid intern's.
+_RELATIONSHIPS = (
+    (
+        "self_employed",
+        re.compile(
+            r"self[\s-]employed|\bfreelance(?:r)?\b|travailleu(?:r|se)\s+autonome"
+            r"|[àa]\s+son\s+(?:propre\s+)?compte",
+            re.I,
+        ),
+    ),
+    (
+        "unpaid_intern",
+        re.compile(r"unpaid\s+intern(?:ship)?|stage\s+non\s+r[ée]mun[ée]r[ée]", re.I),
+    ),
+    ("volunteer", re.compile(r"\bvolunteer(?:ed|ing)?\b|\bb[ée]n[ée]vol(?:e|at)\b", re.I)),
+    (
+        "contractor",
+        re.compile(
+            r"\bindependent\s+contractor\b|\bcontractor\b|\bsous-traitant|\bconsultant\s+"
+            r"(?:agreement|basis|contract)",
+            re.I,
+        ),
+    ),
+)
+_UNPAID = re.compile(
+    r"\bunpaid\b|no\s+(?:salary|wages?|remuneration|pay)\b|without\s+(?:pay|remuneration)"
+    r"|non\s+r[ée]mun[ée]r[ée]|sans\s+r[ée]mun[ée]ration|b[ée]n[ée]vole",
+    re.I,
+)
+# "works remotely from his home in Toronto, Ontario, Canada": the place the work is done.
+_REMOTE_FROM = re.compile(
+    r"(?:remotely|from\s+home|t[ée]l[ée]travail)\s+(?:from|depuis)\s+(?:(?:his|her|their|"
+    r"sa|son)\s+(?:home|domicile|r[ée]sidence)\s+(?:in|at|[àa])\s+)?"
+    r"(?P<l>(?-i:[A-ZÀ-Ý])[^\n.;()]{2,60})",
+    re.I,
+)
 # Sentence openings of running text (not of an imperative duty).
 _NARRATIVE = re.compile(
     r"^(?:she|he|they|her|his|their|it|its|we|our|i|you|the|this|that|these|in|all|also|during"
@@ -257,11 +294,13 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
             lab = _label_in(ctx, _LABEL_TITLE, lo if i == 0 else a.start, seg_end, "t")
             title = lab
         out.append(_position(ctx, a, title, seg_lo, seg_end))
+    out = _letter_level(ctx, lo, anchors[0].start, out)
     shared = _benefits(ctx, anchors[-1].start, hi) if out else None
     if shared is not None and len(out) > 1:
         # Benefits stated once after the positions apply to all of them.
         out = [
-            p if p.benefits is not None else p.model_copy(update={"benefits": shared}) for p in out
+            p if p.benefits is not None else Position(**{**dict(p), "benefits": shared})
+            for p in out
         ]
     return out
 
@@ -328,7 +367,10 @@ def _position(ctx: Ctx, a: _Anchor, title: tuple[int, int] | None, lo: int, hi: 
     elif a.present is not None:
         fields["is_current"] = ctx.found(True, *a.present)
     fields.update(_hours(ctx, lo, hi))
-    pay = _pay(ctx, lo, hi)
+    relationship = _relationship(ctx, lo, hi)
+    if relationship is not None:
+        fields["relationship"] = relationship
+    pay = _pay(ctx, lo, hi) or _unpaid(ctx, lo, hi)
     if pay is not None:
         fields["pay"] = pay
     benefits = _benefits(ctx, lo, hi)
@@ -412,6 +454,49 @@ def _remote(ctx: Ctx, lo: int, hi: int) -> Found[bool] | None:
     if yes is not None:
         return ctx.found(True, yes.start(), yes.end())
     return None
+
+
+def _relationship(ctx: Ctx, lo: int, hi: int) -> Found | None:
+    for kind, pattern in _RELATIONSHIPS:
+        m = pattern.search(ctx.text, lo, hi)
+        if m is not None:
+            return ctx.found(kind, m.start(), m.end())
+    return None
+
+
+def _unpaid(ctx: Ctx, lo: int, hi: int) -> Found[Money] | None:
+    """No pay, said in words ("unpaid internship (no salary or wages)"): an amount of zero."""
+    m = _UNPAID.search(ctx.text, lo, hi)
+    if m is None:
+        return None
+    return ctx.found(Money(amount=0.0, currency=None, period=None), m.start(), m.end())
+
+
+def _letter_level(ctx: Ctx, lo: int, first: int, positions: list[Position]) -> list[Position]:
+    """Facts the letter states once, before its positions ("He works remotely from his home in
+    Toronto", "as a self-employed freelance designer"), apply to the positions that do not say
+    otherwise."""
+    if first <= lo or not positions:
+        return positions
+    shared: dict = {}
+    remote = _remote(ctx, lo, first)
+    if remote is not None:
+        shared["remote"] = remote
+    m = _REMOTE_FROM.search(ctx.text, lo, first)
+    if m is not None:
+        s, e = trim(ctx.text, m.start("l"), m.end("l"), " \t\n,;:.")
+        shared["work_location"] = ctx.found(ctx.text[s:e], s, e)
+    elif (loc := _location(ctx, lo, first)) is not None:
+        shared["work_location"] = loc
+    relationship = _relationship(ctx, lo, first)
+    if relationship is not None:
+        shared["relationship"] = relationship
+    if not shared:
+        return positions
+    return [
+        Position(**{**dict(p), **{k: v for k, v in shared.items() if getattr(p, k) is None}})
+        for p in positions
+    ]
 
 
 def _location(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:

@@ -21,6 +21,7 @@ from checks.models import (
     Position,
     Program,
     ReadMethod,
+    Relationship,
     StudyProgram,
     StudyTerm,
     TaxSlip,
@@ -97,7 +98,7 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
         claims=tuple(Claim(**c.model_dump()) for c in case_file.claims),
         language=tuple(_language(case_file)),
         waivers=tuple(Waiver(rule=w.rule, reason=w.reason) for w in case_file.waive),
-        documents=tuple(_summary(d) for d in documents),
+        documents=_client_letters(tuple(_summary(d) for d in documents), out.positions),
         employers=book.employers(),
         letters=tuple(out.letters),
         positions=tuple(out.positions),
@@ -159,6 +160,21 @@ def _collect(doc: CaseDocument, book: EmployerBook, out: _Collect, applicant: st
         found = permit(path, f"W{len(out.permits) + 1}", fields)
         if found is not None:
             out.permits.append(found)
+
+
+def _client_letters(
+    summaries: tuple[DocumentSummary, ...], positions: list[Position]
+) -> tuple[DocumentSummary, ...]:
+    """A letter vouching for self-employed or contract work is a client's letter (third-party
+    evidence of services, R-SELF-1), not an employer's reference letter."""
+    independent = {Relationship.SELF_EMPLOYED, Relationship.CONTRACTOR}
+    clients = {
+        p.letter for p in positions if p.relationship and p.relationship.value in independent
+    }
+    return tuple(
+        d.model_copy(update={"kind": DocKind.CLIENT_LETTER}) if d.path in clients else d
+        for d in summaries
+    )
 
 
 def _link_pay(records: list[PayRecord], positions: list[Position]) -> list[PayRecord]:

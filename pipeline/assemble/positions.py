@@ -103,10 +103,22 @@ def _relation(
     return SignatoryRelation.SUPERVISOR
 
 
+_RELATIONSHIPS = {
+    "self_employed": Relationship.SELF_EMPLOYED,
+    "contractor": Relationship.CONTRACTOR,
+    "unpaid_intern": Relationship.UNPAID_INTERN,
+    "volunteer": Relationship.VOLUNTEER,
+}
+
+
 def _pay(document: str, found) -> Fact[Pay] | None:
     if found is None:
         return None
     money: Money = found.value
+    if money.amount == 0:  # "unpaid", "no salary": no period to state
+        return Fact(
+            value=Pay(amount=0, currency=money.currency or "CAD"), quote=quote(document, found)
+        )
     period = _PERIODS.get(money.period or "")
     if period is None or money.amount < 0:
         return None  # a daily rate or no period: the hours rules cannot use it
@@ -148,8 +160,15 @@ def position_record(
         duties=tuple(fact(document, d) for d in parsed.duties),
         work_country=_country(location) or work_country,
         remote=remote,
-        relationship=relationship,
+        relationship=_relationship(document, parsed) or relationship,
     )
+
+
+def _relationship(document: str, parsed: ParsedPosition) -> Fact[Relationship] | None:
+    found = parsed.relationship
+    if found is None:
+        return None
+    return Fact(value=_RELATIONSHIPS[found.value], quote=quote(document, found))
 
 
 def _country(location: Fact[str] | None) -> Fact[str] | None:

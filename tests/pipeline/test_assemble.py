@@ -23,9 +23,9 @@ from nlp_models.parsed import (
 )
 from pipeline.assemble.case import CaseDocument, assemble_case, claimed_code
 from pipeline.audit import match_nocs
-from tests.conftest import SHARED_NOC
 from pipeline.case_file import CaseFile, Claim
 from pipeline.report import DocumentReport
+from tests.conftest import SHARED_NOC
 
 
 def found(value, page: int = 1, quote: str | None = None) -> Found:
@@ -176,7 +176,7 @@ def test_letter_facts_and_the_signatory_relation() -> None:
 
 
 def test_claimed_noc_is_found_by_employer_and_title() -> None:
-    case_file, _case_ = _case()
+    case_file, _assembled = _case()
     assert (
         claimed_code(case_file, "Redwood Peak Services Ltd.", "IT Support Specialist II") == "22220"
     )
