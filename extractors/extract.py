@@ -6,12 +6,8 @@ import logging
 from functools import cache
 from importlib.metadata import version
 
-from extractors.docx import read_docx
-from extractors.images import read_image
+from extractors.errors import OcrUnavailable
 from extractors.models import ErrorKind, ExtractedDocument, failed
-from extractors.ocr import OcrUnavailable
-from extractors.pdf import read_pdf
-from extractors.plain import read_text
 from extractors.settings import ExtractionSettings
 from extractors.sniff import DOCX, EMPTY, IMAGE_TYPES, PDF, TEXT, sniff
 
@@ -38,14 +34,23 @@ def extract(data: bytes, settings: ExtractionSettings | None = None) -> Extracte
     if len(data) > settings.max_bytes:
         message = f"{len(data):,} bytes exceeds the limit of {settings.max_bytes:,}"
         return failed(media_type, ErrorKind.TOO_LARGE, message, engine)
+    # Readers load on first use: an audit served from the cache needs none of them.
     try:
         if media_type == PDF:
+            from extractors.pdf import read_pdf
+
             return read_pdf(data, settings, engine)
         if media_type in IMAGE_TYPES:
+            from extractors.images import read_image
+
             return read_image(data, media_type, settings, engine)
         if media_type == DOCX:
+            from extractors.docx import read_docx
+
             return read_docx(data, settings, engine)
         if media_type == TEXT:
+            from extractors.plain import read_text
+
             return read_text(data, engine)
     except OcrUnavailable as exc:
         return failed(media_type, ErrorKind.OCR_UNAVAILABLE, str(exc), engine)

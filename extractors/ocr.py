@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytesseract
 from PIL import Image
 
+from extractors.errors import OcrUnavailable
 from extractors.layout import binarise, erase_rulings, estimate_layout
 from extractors.models import ErrorKind, ExtractionError, Page, ReadMethod, Word
 from extractors.settings import ExtractionSettings
@@ -24,10 +25,6 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per process; parall
 
 _ROTATE_RE = re.compile(r"Rotate:\s*(\d+)")
 _DRAWING_CONFIDENCE = 40.0
-
-
-class OcrUnavailable(RuntimeError):
-    """Tesseract (or one of its languages) is not installed."""
 
 
 class OcrTimeout(RuntimeError):

@@ -4,24 +4,30 @@ discover → read (extract + parse) → assemble → match NOC → check → rep
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checks.ledger import Ledger
-from checks.models import Case
-from checks.run import run_checks
-from extractors.models import ReadMethod
+from extractors.models import ErrorKind, ReadMethod
 from extractors.settings import ExtractionSettings
-from pipeline.assemble.case import CaseDocument, assemble_case, claimed_code
+from pipeline.cache import ResultCache, extraction_key
 from pipeline.case_file import CaseFile, read_case_file
 from pipeline.discover import Found, discover
 from pipeline.extract_stage import Reading, Stores, read_all
+from pipeline.fingerprint import code_fingerprint
+
+if TYPE_CHECKING:
+    from checks.ledger import Ledger
+    from checks.models import Case
+
 from pipeline.report import (
     CaseInfo,
     DocumentError,
@@ -35,6 +41,9 @@ from pipeline.report import (
     TimelineWeek,
 )
 
+# Failures that depend on the machine, not the files: a report holding one is never cached.
+_TRANSIENT = frozenset({ErrorKind.OCR_UNAVAILABLE, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE})
+
 
 class AuditOptions(BaseModel):
     """Validated before any work starts."""
@@ -46,6 +55,7 @@ class AuditOptions(BaseModel):
     jobs: int = Field(default=2, ge=1, le=64)
     use_cache: bool = True
     noc_data: Path | None = None
+    read_only: bool = False  # an inventory: how each document reads; no parsing, NOC or checks
 
 
 def audit(options: AuditOptions, on_progress: Callable[[int, int], None] | None = None) -> Report:
@@ -74,7 +84,86 @@ def audit_folder(
     settings = ExtractionSettings()
     as_of = options.as_of or case_file.application_date or dt.date.today()
     found = discover(options.folder, settings.max_bytes)
+    key = report_key(options, case_file, as_of, found, claim_all, settings)
+    reports = ResultCache("report", Report, "report") if options.use_cache else None
+    if reports is not None and (cached := reports.get(key)) is not None:
+        return cached.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+    report = _audit_found(options, case_file, as_of, found, settings, on_progress, claim_all)
+    if reports is not None and not any(
+        d.error is not None and d.error.kind in _TRANSIENT for d in report.documents
+    ):
+        reports.put(key, report)
+    return report.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def report_key(
+    options: AuditOptions,
+    case_file: CaseFile,
+    as_of: dt.date,
+    found: list[Found],
+    claim_all: str | None,
+    settings: ExtractionSettings,
+) -> str:
+    """Everything a report depends on: the files' contents, case.toml, the date, the options,
+    the NOC data and the tool's own code. A second audit of an unchanged folder is then served
+    whole from the cache."""
+    from pipeline.noc_data import resolve_data_dir
+
+    noc_dir = resolve_data_dir(options.noc_data)
+    noc_files = (
+        sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in noc_dir.iterdir())
+        if noc_dir.is_dir()
+        else []
+    )
+    payload = json.dumps(
+        {
+            "options": options.model_dump(mode="json", exclude={"jobs", "use_cache"}),
+            "case_file": case_file.model_dump(mode="json"),
+            "as_of": as_of.isoformat(),
+            "claim_all": claim_all,
+            "files": [
+                (f.path, f.sha256, f.size, f.duplicate_of, f.error and f.error.kind) for f in found
+            ],
+            "noc": [str(noc_dir), noc_files],
+            "extraction": extraction_key(settings),
+            "code": code_fingerprint(),
+            "version": version("evidence"),
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _audit_found(
+    options: AuditOptions,
+    case_file: CaseFile,
+    as_of: dt.date,
+    found: list[Found],
+    settings: ExtractionSettings,
+    on_progress: Callable[[int, int], None] | None,
+    claim_all: str | None,
+) -> Report:
     readings = read_documents(options, found, settings, on_progress)
+    info = CaseInfo(
+        folder=str(options.folder),
+        applicant=case_file.applicant,
+        as_of=as_of,
+        programs=case_file.programs,
+    )
+    if options.read_only:
+        return Report(
+            tool_version=version("evidence"),
+            case=info,
+            documents=tuple(
+                document_report(item, readings.get(item.duplicate_of or item.path))
+                for item in found
+            ),
+        )
+    # Assembly and the checks load here: a read-only inventory never needs them.
+    from checks.run import run_checks
+    from pipeline.assemble.case import CaseDocument, assemble_case
+
     documents = [
         CaseDocument(
             report=document_report(item, reading), parsed=reading.parsed if reading else None
@@ -87,12 +176,7 @@ def audit_folder(
     result = run_checks(case)
     return Report(
         tool_version=version("evidence"),
-        case=CaseInfo(
-            folder=str(options.folder),
-            applicant=case_file.applicant,
-            as_of=as_of,
-            programs=case_file.programs,
-        ),
+        case=info,
         documents=tuple(d.report for d in documents),
         employments=employment_reports(case, nocs),
         study_terms=tuple(
@@ -109,7 +193,6 @@ def audit_folder(
         experience=dict(result.experience),
         findings=result.findings,
         timeline=timeline(result.ledger),
-        seconds=round(time.perf_counter() - started, 3),
     )
 
 
@@ -129,7 +212,8 @@ def read_documents(
             on_progress(done, total)
 
     stores = Stores.for_settings(settings) if options.use_cache else None
-    return read_all(options.folder, found, settings, options.jobs, stores, tick)
+    parse = not options.read_only
+    return read_all(options.folder, found, settings, options.jobs, stores, tick, parse)
 
 
 def match_nocs(
@@ -138,6 +222,7 @@ def match_nocs(
     """Each position's duties against NOC 2021. The index loads only when there are positions."""
     if not case.positions:
         return case, {}
+    from pipeline.assemble.case import claimed_code
     from pipeline.assemble.noc import match_noc
     from pipeline.noc_data import load_index
 
@@ -219,20 +304,19 @@ def document_report(item: Found, reading: Reading | None) -> DocumentReport:
             error=DocumentError(kind=error.kind, message=error.message) if error else None,
             duplicate_of=item.duplicate_of,
         )
-    doc, parsed = reading.extracted, reading.parsed
-    page_errors = [p.error for p in doc.pages if p.error is not None]
-    error = doc.error or (page_errors[0] if page_errors else None)
+    summary, parsed = reading.summary, reading.parsed
+    error = summary.error
     return DocumentReport(
         path=item.path,
         sha256=item.sha256,
         size=item.size,
-        media_type=doc.media_type,
+        media_type=summary.media_type,
         kind=parsed.kind.value if parsed else "unknown",
         language=parsed.language.value if parsed else None,
-        pages=len(doc.pages),
-        read=doc.read,
-        ocr_confidence=doc.ocr_confidence,
-        rotated_pages=tuple(p.number for p in doc.pages if p.rotation),
+        pages=summary.pages,
+        read=summary.read,
+        ocr_confidence=summary.ocr_confidence,
+        rotated_pages=summary.rotated_pages,
         error=DocumentError(kind=error.kind, message=error.message) if error else None,
         duplicate_of=item.duplicate_of,
         fields=parsed.fields if parsed else None,

@@ -20,7 +20,6 @@ from pipeline.case_file import CaseFileError
 from pipeline.exit_codes import EXIT_CODE_HELP, ExitCode, report_exit_code
 from pipeline.files import write_atomic
 from pipeline.letter import letter_command
-from pipeline.noc_data import NocDataError
 from pipeline.report import Report
 from pipeline.rules_cli import rules_command
 
@@ -59,6 +58,13 @@ def audit_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read every file afresh.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail.")] = False,
+    read_only: Annotated[
+        bool,
+        typer.Option(
+            "--read-only",
+            help="Only read the documents and list how each was read: no parsing or checks.",
+        ),
+    ] = False,
     noc_data: Annotated[
         Path | None,
         typer.Option(
@@ -76,7 +82,10 @@ def audit_command(
         jobs=jobs,
         use_cache=not no_cache,
         noc_data=noc_data,
+        read_only=read_only,
     )
+    from pipeline.noc_data import NocDataError  # the NOC loader (numpy) only when auditing
+
     try:
         report = _run_with_progress(options, show=not quiet and err.is_terminal)
     except CaseFileError as exc:

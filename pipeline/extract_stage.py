@@ -1,7 +1,8 @@
 """Stages 2–3: read and parse every document, one per task, in a process pool; cached by content.
 
-The worker both extracts and parses, so parsing runs in parallel too and a pool task returns
-everything the audit needs of a file.
+A worker extracts (text layer or OCR) and parses, so both run in parallel, and hands back a small
+`Reading`: how the file was read, and the parsed fields with their quotes. The main process never
+handles a page's words — it has no use for them, and moving them costs more than reading them.
 """
 
 from __future__ import annotations
@@ -13,26 +14,55 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
 from extractors.extract import engine_version, extract
-from extractors.models import ErrorKind, ExtractedDocument, failed
+from extractors.models import ErrorKind, ExtractedDocument, ExtractionError, ReadMethod, failed
 from extractors.settings import ExtractionSettings
 from nlp_models.parsed import ParsedDocument
 from pipeline.cache import ResultCache, cacheable, extraction_key
 from pipeline.discover import Found
 
 
-@dataclass(frozen=True)
-class Reading:
-    extracted: ExtractedDocument
-    parsed: ParsedDocument | None  # None when nothing could be read
+class ReadSummary(BaseModel):
+    """What the report says of how a file was read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    media_type: str
+    read: ReadMethod
+    pages: int
+    ocr_confidence: float | None = None
+    rotated_pages: tuple[int, ...] = ()
+    error: ExtractionError | None = None  # the document's, or its first page's
+
+    @classmethod
+    def of(cls, doc: ExtractedDocument) -> ReadSummary:
+        page_errors = [p.error for p in doc.pages if p.error is not None]
+        return cls(
+            media_type=doc.media_type,
+            read=doc.read,
+            pages=len(doc.pages),
+            ocr_confidence=doc.ocr_confidence,
+            rotated_pages=tuple(p.number for p in doc.pages if p.rotation),
+            error=doc.error or (page_errors[0] if page_errors else None),
+        )
+
+
+class Reading(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    summary: ReadSummary
+    parsed: ParsedDocument | None = None  # None: nothing readable, or not asked to parse
 
 
 @dataclass(frozen=True)
 class Stores:
-    """The two caches a reading goes through; picklable, so workers use them directly."""
+    """The caches a document goes through; picklable, so workers use them directly."""
 
-    extracted: ResultCache[ExtractedDocument]
-    parsed: ResultCache[ParsedDocument]
+    extracted: ResultCache[ExtractedDocument]  # everything read, words and boxes included
+    parsed: ResultCache[Reading]  # summary + parsed fields
+    read_only: ResultCache[Reading]  # summary alone (`--read-only`)
 
     @classmethod
     def for_settings(cls, settings: ExtractionSettings) -> Stores:
@@ -41,14 +71,24 @@ class Stores:
         key = extraction_key(settings)
         return cls(
             extracted=ResultCache("extract", ExtractedDocument, key),
-            parsed=ResultCache("parse", ParsedDocument, f"{key} parser/{PARSER_VERSION}"),
+            parsed=ResultCache("reading", Reading, f"{key} parser/{PARSER_VERSION}"),
+            read_only=ResultCache("reading", Reading, f"{key} read-only"),
         )
+
+    def readings(self, parse: bool) -> ResultCache[Reading]:
+        return self.parsed if parse else self.read_only
 
 
 def read_document(
-    path: Path, sha256: str | None, settings: ExtractionSettings, stores: Stores | None
+    path: Path,
+    sha256: str | None,
+    settings: ExtractionSettings,
+    stores: Stores | None,
+    parse: bool = True,
 ) -> Reading:
     """Worker task: the only place a document's bytes are read."""
+    if stores and sha256 and (cached := stores.readings(parse).get(sha256)) is not None:
+        return cached
     extracted = stores.extracted.get(sha256) if stores and sha256 else None
     if extracted is None:
         try:
@@ -57,46 +97,27 @@ def read_document(
             error = failed(
                 "unknown", ErrorKind.UNREADABLE, f"cannot be read: {exc}", engine_version()
             )
-            return Reading(error, None)
+            return Reading(summary=ReadSummary.of(error))
         extracted = extract(data, settings)
         if stores and sha256 and cacheable(extracted):
             stores.extracted.put(sha256, extracted)
-    if not extracted.pages:
-        return Reading(extracted, None)
-    parsed = stores.parsed.get(sha256) if stores and sha256 else None
-    if parsed is None:
+    parsed = None
+    if parse and extracted.pages:
         from nlp_models.parse import parse_document  # spaCy loads only when something is parsed
 
         parsed = parse_document(extracted)
-        if stores and sha256 and cacheable(extracted):
-            stores.parsed.put(sha256, parsed)
-    return Reading(extracted, parsed)
-
-
-def _cached(item: Found, stores: Stores | None) -> Reading | None:
-    if stores is None or item.sha256 is None:
-        return None
-    extracted = stores.extracted.get(item.sha256)
-    if extracted is None:
-        return None
-    if not extracted.pages:
-        return Reading(extracted, None)
-    parsed = stores.parsed.get(item.sha256)
-    return Reading(extracted, parsed) if parsed is not None else None
+    reading = Reading(summary=ReadSummary.of(extracted), parsed=parsed)
+    if stores and sha256 and cacheable(extracted):
+        stores.readings(parse).put(sha256, reading)
+    return reading
 
 
 def _pool_task(
-    path: Path, sha256: str | None, settings: ExtractionSettings, stores: Stores | None
-) -> tuple[ExtractedDocument, str | None]:
-    """`read_document` for the pool: parametrised pydantic generics (`Found[str]`) do not pickle,
-    so the parsed document crosses the process boundary as JSON."""
-    reading = read_document(path, sha256, settings, stores)
-    return reading.extracted, reading.parsed.model_dump_json() if reading.parsed else None
-
-
-def _unpack(result: tuple[ExtractedDocument, str | None]) -> Reading:
-    extracted, parsed = result
-    return Reading(extracted, ParsedDocument.model_validate_json(parsed) if parsed else None)
+    path: Path, sha256: str | None, settings: ExtractionSettings, stores: Stores | None, parse: bool
+) -> str:
+    """`read_document` for the pool: parametrised pydantic generics (`Found[str]`) do not
+    pickle, so the reading crosses the process boundary as JSON."""
+    return read_document(path, sha256, settings, stores, parse).model_dump_json()
 
 
 def _init_worker() -> None:
@@ -110,14 +131,15 @@ def read_all(
     jobs: int,
     stores: Stores | None,
     on_done: Callable[[str], None] = lambda _path: None,
+    parse: bool = True,
 ) -> dict[str, Reading]:
-    """Read and parse each distinct readable document; results by relative path."""
+    """Read (and unless told otherwise, parse) each distinct readable document; by path."""
     results: dict[str, Reading] = {}
     todo: list[Found] = []
     for item in found:
         if item.error is not None or item.duplicate_of is not None:
             continue
-        cached = _cached(item, stores)
+        cached = stores.readings(parse).get(item.sha256) if stores and item.sha256 else None
         if cached is not None:
             results[item.path] = cached
             on_done(item.path)
@@ -127,36 +149,40 @@ def read_all(
     todo.sort(key=lambda f: f.size, reverse=True)
     if jobs <= 1 or len(todo) <= 1:
         for item in todo:
-            results[item.path] = read_document(folder / item.path, item.sha256, settings, stores)
+            results[item.path] = read_document(
+                folder / item.path, item.sha256, settings, stores, parse
+            )
             on_done(item.path)
         return results
     crashed: list[Found] = []
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker) as pool:
         futures = {
-            pool.submit(_pool_task, folder / f.path, f.sha256, settings, stores): f for f in todo
+            pool.submit(_pool_task, folder / f.path, f.sha256, settings, stores, parse): f
+            for f in todo
         }
         for future in as_completed(futures):
             item = futures[future]
             try:
-                results[item.path] = _unpack(future.result())
+                results[item.path] = Reading.model_validate_json(future.result())
                 on_done(item.path)
             except BrokenProcessPool:
                 # A worker died (a library crashed on a hostile file) and took every task in
                 # flight with it. Retry those one at a time so only the culprit is blamed.
                 crashed.append(item)
     for item in crashed:
-        results[item.path] = _isolated(folder, item, settings, stores)
+        results[item.path] = _isolated(folder, item, settings, stores, parse)
         on_done(item.path)
     return results
 
 
 def _isolated(
-    folder: Path, item: Found, settings: ExtractionSettings, stores: Stores | None
+    folder: Path, item: Found, settings: ExtractionSettings, stores: Stores | None, parse: bool
 ) -> Reading:
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker) as pool:
         try:
-            task = pool.submit(_pool_task, folder / item.path, item.sha256, settings, stores)
-            return _unpack(task.result())
+            task = pool.submit(_pool_task, folder / item.path, item.sha256, settings, stores, parse)
+            return Reading.model_validate_json(task.result())
         except BrokenProcessPool:
             message = "reading this file crashed the reader (a hostile or badly damaged file)"
-            return Reading(failed("unknown", ErrorKind.CORRUPT, message, engine_version()), None)
+            error = failed("unknown", ErrorKind.CORRUPT, message, engine_version())
+            return Reading(summary=ReadSummary.of(error))

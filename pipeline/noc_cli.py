@@ -5,24 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import numpy as np
 import typer
-from rapidfuzz import fuzz, process
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from nlp_models.noc import text
-from nlp_models.noc.concordance import resolve_claimed
-from nlp_models.noc.copying import copied_duties
-from nlp_models.noc.index import NocIndex
-from nlp_models.noc.match import match_position, title_scores
-from nlp_models.noc.models import NocMatch
-from nlp_models.noc.similarity import row_similarity
 from pipeline.exit_codes import ExitCode
-from pipeline.noc_data import ENV_VAR, NocDataError, install, load_index
+
+if TYPE_CHECKING:
+    from nlp_models.noc.index import NocIndex
+    from nlp_models.noc.models import NocMatch
+
+# The matcher, numpy and the data loader load inside the commands: `evidence` starts for every
+# command, and only `evidence noc …` needs them (~160 ms of imports).
+ENV_VAR = "EVIDENCE_NOC_DATA"  # as pipeline.noc_data reads it
 
 DUTY_SEARCH_MIN = 0.45  # show main duties of other groups from this similarity
 
@@ -46,6 +44,8 @@ NocDataOption = Annotated[
 
 
 def _index(noc_data: Path | None) -> NocIndex:
+    from pipeline.noc_data import NocDataError, load_index
+
     try:
         return load_index(noc_data)
     except NocDataError as exc:
@@ -54,6 +54,8 @@ def _index(noc_data: Path | None) -> NocIndex:
 
 
 def _read_duties(duties_file: Path | None) -> list[str]:
+    from nlp_models.noc import text
+
     if duties_file is None or str(duties_file) == "-":
         raw = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
     else:
@@ -146,6 +148,9 @@ def match_command(
     if not title and not duties:
         err.print("[red]error:[/red] give --title and/or duties (--duties FILE or stdin)")
         raise typer.Exit(ExitCode.BAD_INPUT)
+    from nlp_models.noc.copying import copied_duties
+    from nlp_models.noc.match import match_position
+
     index = _index(noc_data)
     result = match_position(index, title, duties, claimed=claimed, k=k)
     codes = [
@@ -166,6 +171,8 @@ def show_command(
     noc_data: NocDataOption = None,
 ) -> None:
     """Show a unit group: TEER, lead statement, main duties, example titles, exclusions."""
+    from nlp_models.noc.concordance import resolve_claimed
+
     index = _index(noc_data)
     claimed = resolve_claimed(index, code)
     if not claimed.valid:
@@ -212,6 +219,13 @@ def search_command(
     noc_data: NocDataOption = None,
 ) -> None:
     """Find unit groups by title words, or duty words when no title matches well."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from nlp_models.noc import text
+    from nlp_models.noc.match import title_scores
+    from nlp_models.noc.similarity import row_similarity
+
     index = _index(noc_data)
     scores = title_scores(index, query)
     duty_sims = row_similarity([text.terms(query)], index.duties.norm, index.duty_postings)[0]
@@ -258,6 +272,8 @@ def install_command(
     ] = None,
 ) -> None:
     """Verify the official files (pinned SHA-256), copy them, and compile the index."""
+    from pipeline.noc_data import NocDataError, install
+
     progress = (lambda _m: None) if quiet else (lambda m: err.print(f"[dim]{escape(m)}[/dim]"))
     try:
         result = install(source, target=target, progress=progress)

@@ -19,11 +19,13 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict
 
-from nlp_models.noc.index import INDEX_VERSION, NocIndex, build_index
+if TYPE_CHECKING:
+    from nlp_models.noc.index import NocIndex
 
 ENV_VAR = "EVIDENCE_NOC_DATA"
 APP_NAME = "evidence"
@@ -167,6 +169,8 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
 
 
 def _cache_key(hashes: Sequence[str]) -> str:
+    from nlp_models.noc.index import INDEX_VERSION  # the index (numpy) loads only when used
+
     material = "|".join([f"v{INDEX_VERSION}", f"p{pickle.HIGHEST_PROTOCOL}", *sorted(hashes)])
     return hashlib.sha256(material.encode()).hexdigest()[:24]
 
@@ -188,6 +192,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def build_from_folder(files: dict[str, tuple[Path, str]]) -> NocIndex:
+    from nlp_models.noc.index import build_index
+
     return build_index(
         read_csv_rows(files["structure"][0]),
         read_csv_rows(files["elements"][0]),
@@ -196,6 +202,8 @@ def build_from_folder(files: dict[str, tuple[Path, str]]) -> NocIndex:
 
 
 def _load_cached(path: Path) -> NocIndex | None:
+    from nlp_models.noc.index import INDEX_VERSION, NocIndex
+
     try:
         with path.open("rb") as fh:
             # Our own cache file, written by _compile below from verified official data.

@@ -3,54 +3,116 @@
 Each `parse_x(text, ...)` returns the first value found in `text` (or None) and each
 `find_x(text, ...)` returns all of them; every result is a frozen model carrying its span.
 They are pure functions and never raise on any input.
+
+Names load on first use (PEP 562): code that needs one normaliser does not pay for the
+others' tables (the phone-number metadata alone costs ~60 ms to import).
 """
 
-from nlp_models.normalize.contacts import (
-    find_emails,
-    find_phones,
-    find_websites,
-    free_mail_provider,
-    parse_email,
-    parse_phone,
-    parse_website,
-    registrable_domain,
-    same_organisation,
-)
-from nlp_models.normalize.dates import (
-    country_day_first,
-    find_date_ranges,
-    find_dates,
-    find_present,
-    infer_day_first,
-    parse_date,
-    parse_present,
-)
-from nlp_models.normalize.hours import find_hours, parse_hours
-from nlp_models.normalize.models import (
-    AddressMatch,
-    CountryMatch,
-    DateMatch,
-    DateRangeMatch,
-    EmailMatch,
-    HoursMatch,
-    MoneyMatch,
-    PhoneMatch,
-    PostalCodeMatch,
-    PresentMatch,
-    RegionMatch,
-    WebMatch,
-)
-from nlp_models.normalize.money import annual_amount, find_money, parse_money, resolve_currency
-from nlp_models.normalize.places import (
-    find_addresses,
-    find_countries,
-    find_postal_codes,
-    find_regions,
-    parse_address,
-    parse_country,
-    parse_postal_code,
-    parse_region,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nlp_models.normalize.contacts import (
+        find_emails,
+        find_phones,
+        find_websites,
+        free_mail_provider,
+        parse_email,
+        parse_phone,
+        parse_website,
+        registrable_domain,
+        same_organisation,
+    )
+    from nlp_models.normalize.dates import (
+        country_day_first,
+        find_date_ranges,
+        find_dates,
+        find_present,
+        infer_day_first,
+        parse_date,
+        parse_present,
+    )
+    from nlp_models.normalize.hours import (
+        find_hours,
+        parse_hours,
+    )
+    from nlp_models.normalize.models import (
+        AddressMatch,
+        CountryMatch,
+        DateMatch,
+        DateRangeMatch,
+        EmailMatch,
+        HoursMatch,
+        MoneyMatch,
+        PhoneMatch,
+        PostalCodeMatch,
+        PresentMatch,
+        RegionMatch,
+        WebMatch,
+    )
+    from nlp_models.normalize.money import (
+        annual_amount,
+        find_money,
+        parse_money,
+        resolve_currency,
+    )
+    from nlp_models.normalize.places import (
+        find_addresses,
+        find_countries,
+        find_postal_codes,
+        find_regions,
+        parse_address,
+        parse_country,
+        parse_postal_code,
+        parse_region,
+    )
+
+_WHERE = {
+    "AddressMatch": "models",
+    "CountryMatch": "models",
+    "DateMatch": "models",
+    "DateRangeMatch": "models",
+    "EmailMatch": "models",
+    "HoursMatch": "models",
+    "MoneyMatch": "models",
+    "PhoneMatch": "models",
+    "PostalCodeMatch": "models",
+    "PresentMatch": "models",
+    "RegionMatch": "models",
+    "WebMatch": "models",
+    "annual_amount": "money",
+    "country_day_first": "dates",
+    "find_addresses": "places",
+    "find_countries": "places",
+    "find_date_ranges": "dates",
+    "find_dates": "dates",
+    "find_emails": "contacts",
+    "find_hours": "hours",
+    "find_money": "money",
+    "find_phones": "contacts",
+    "find_postal_codes": "places",
+    "find_present": "dates",
+    "find_regions": "places",
+    "find_websites": "contacts",
+    "free_mail_provider": "contacts",
+    "infer_day_first": "dates",
+    "parse_address": "places",
+    "parse_country": "places",
+    "parse_date": "dates",
+    "parse_email": "contacts",
+    "parse_hours": "hours",
+    "parse_money": "money",
+    "parse_phone": "contacts",
+    "parse_postal_code": "places",
+    "parse_present": "dates",
+    "parse_region": "places",
+    "parse_website": "contacts",
+    "registrable_domain": "contacts",
+    "resolve_currency": "money",
+    "same_organisation": "contacts",
+}
 
 __all__ = [
     "AddressMatch",
@@ -96,3 +158,10 @@ __all__ = [
     "resolve_currency",
     "same_organisation",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(name)
+    return getattr(import_module(f"nlp_models.normalize.{module}"), name)

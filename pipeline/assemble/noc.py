@@ -6,7 +6,7 @@ from checks.models import Fact, NocCandidate, NocInfo, Position, Quote
 from nlp_models.noc.concordance import resolve_claimed
 from nlp_models.noc.copying import copied_duties
 from nlp_models.noc.index import NocIndex
-from nlp_models.noc.match import match_position
+from nlp_models.noc.match import match_position, title_scores
 from pipeline.report import NocReport
 
 
@@ -30,7 +30,11 @@ def match_noc(
     top = match.candidates[0] if match.candidates else None
     # R-SKILL-2 is assessed against the claimed unit group when there is one.
     assessed = match.claimed_candidate or top
-    title_only = match_position(index, title, []) if title else None
+    title_teer = None
+    if title:  # the TEER the title alone suggests (R-SKILL-4): the best title match's
+        scores = title_scores(index, title)
+        if scores.max() > 0:
+            title_teer = index.groups[int(scores.argmax())].teer
     info = NocInfo(
         claimed=Fact(value=claimed) if claimed else None,
         claimed_2021=match.claimed.codes[0] if match.claimed and match.claimed.codes else None,
@@ -53,7 +57,7 @@ def match_noc(
             for d in (copied.duties if copied else ())
             if d.near_verbatim
         ),
-        title_teer=title_only.candidates[0].teer if title_only and title_only.candidates else None,
+        title_teer=title_teer,
     )
     report = NocReport(
         claimed=match.claimed,

@@ -23,7 +23,6 @@ from checks.models import (
     SignatoryRelation,
     SignatureKind,
 )
-from nlp_models.normalize import parse_country, parse_region
 from nlp_models.parsed import ContractFields, LetterFields, Money
 from nlp_models.parsed import Position as ParsedPosition
 from pipeline.assemble.employers import name_key
@@ -176,6 +175,8 @@ def _country(location: Fact[str] | None) -> Fact[str] | None:
     QC"), as ISO alpha-2."""
     if location is None:
         return None
+    from nlp_models.normalize import parse_country, parse_region  # phone/country tables: lazily
+
     country = parse_country(location.value)
     if country is not None:
         return Fact(value=country.alpha2, quote=location.quote)

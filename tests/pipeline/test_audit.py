@@ -155,3 +155,23 @@ def test_unreadable_file_is_reported_not_fatal(tmp_path) -> None:
     locked.chmod(0)
     _code, report = _audit(folder, tmp_path)
     assert report["documents"][0]["error"]["kind"] == "unreadable"
+
+
+def test_a_cached_report_follows_every_change_to_its_inputs(cases, tmp_path) -> None:
+    folder = tmp_path / "case"
+    shutil.copytree(cases / "carter_clean", folder)
+    _code, first = _audit(folder, tmp_path)
+    _code, again = _audit(folder, tmp_path)
+    first.pop("seconds"), again.pop("seconds")
+    assert again == first  # served whole from the report cache
+    toml = (folder / "case.toml").read_text()
+    (folder / "case.toml").write_text(toml.replace("2025-05-12", "2025-06-30"))
+    _code, later = _audit(folder, tmp_path)
+    assert later["case"]["as_of"] == "2025-06-30"
+    (folder / "case_notes.txt").write_text("A new note, so the folder changed.\n")
+    _code, changed = _audit(folder, tmp_path)
+    note = next(d for d in changed["documents"] if d["path"] == "case_notes.txt")
+    assert (
+        note["sha256"]
+        != next(d for d in first["documents"] if d["path"] == "case_notes.txt")["sha256"]
+    )
