@@ -25,6 +25,7 @@ test: setup chromium
 bench: setup
 	$(PY) -m bench.extract
 	$(PY) -m bench.noc
+	$(PY) -m bench.noc_calibration
 	$(PY) -m bench.fields
 	$(PY) -m bench.batch
 

@@ -5,10 +5,11 @@ side by side in one run; no extraction cache (each run gets an empty one)."""
 from __future__ import annotations
 
 import argparse
+import io
 import os
-import shutil
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from bench.common import REPO, run_measured, write_section
@@ -42,9 +43,30 @@ def build_cases(root: Path, copies: int) -> int:
     n = 0
     for source in SOURCES:
         for i in range(copies):
-            shutil.copytree(cases / source, root / f"{source}_{i:02d}")
+            _distinct_copy(cases / source, root / f"{source}_{i:02d}", i)
             n += 1
     return n
+
+
+def _distinct_copy(source: Path, target: Path, copy: int) -> None:
+    """A copy of a case whose every document differs in its bytes (not in what it says): real
+    batches hold distinct documents, and identical copies would share one cached reading — or,
+    run at once, each pay for the same OCR — and so skew the comparison either way."""
+    target.mkdir(parents=True)
+    for path in source.iterdir():
+        data = path.read_bytes()
+        if path.suffix in (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"):
+            data += f"\n% benchmark copy {copy}\n".encode()  # readers ignore trailing bytes
+        elif path.suffix == ".docx":
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buffer, "w") as dst:
+                for info in src.infolist():
+                    dst.writestr(info, src.read(info.filename))
+                dst.comment = f"benchmark copy {copy}".encode()
+            data = buffer.getvalue()
+        elif path.suffix == ".txt":
+            data += f"\n(benchmark copy {copy})\n".encode()
+        (target / path.name).write_bytes(data)
 
 
 def run(cases_dir: Path, out: Path, jobs: int, cache: Path) -> tuple[float, int]:

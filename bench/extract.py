@@ -198,8 +198,8 @@ def render(a: dict, b: dict, c: dict, d: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=300, help="text PDFs for (a)")
-    parser.add_argument("--copies", type=int, default=4, help="copies of the clean scans for (b)")
+    parser.add_argument("--docs", type=int, default=600, help="text PDFs for (a)")
+    parser.add_argument("--copies", type=int, default=6, help="copies of the clean scans for (b)")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds for (b)")
     parser.add_argument("--pages", type=int, default=200, help="pages of the PDF for (d)")
     parser.add_argument("--no-write", action="store_true", help="print only")

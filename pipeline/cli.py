@@ -133,6 +133,9 @@ def extract_command(
     file: Annotated[Path, typer.Argument(help="One document.")],
     text: Annotated[bool, typer.Option("--text/--no-text", help="Print each page's text.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the extraction as JSON.")] = False,
+    fields: Annotated[
+        bool, typer.Option("--fields", help="Also parse it: each field beside its quote.")
+    ] = False,
 ) -> None:
     """Show what was read from each page of FILE: text layer or OCR, rotation, confidence."""
     from extractors.extract import extract
@@ -144,10 +147,22 @@ def extract_command(
         err.print(f"[red]error:[/red] {file}: {exc.strerror or exc}")
         raise typer.Exit(ExitCode.BAD_INPUT) from exc
     doc = extract(data)
+    parsed = None
+    if fields and doc.pages:
+        from nlp_models.parse import parse_document
+
+        parsed = parse_document(doc)
     if as_json:
-        out.print_json(doc.model_dump_json())
+        payload = doc.model_dump(mode="json")
+        if parsed is not None:
+            payload = {"extracted": payload, "parsed": parsed.model_dump(mode="json")}
+        out.print_json(json.dumps(payload))
     else:
-        print_extraction(file.name, doc, out, show_text=text)
+        print_extraction(file.name, doc, out, show_text=text and not fields)
+        if parsed is not None:
+            from pipeline.fields_view import print_fields
+
+            print_fields(parsed, out)
     if doc.error is not None and doc.error.kind == "ocr_unavailable":
         raise typer.Exit(ExitCode.MISSING_DEPENDENCY)
 

@@ -10,7 +10,7 @@ from nlp_models.parse.labels import label_date, label_value, phrase_date
 from nlp_models.parse.parties import issuer
 from nlp_models.parse.positions import _Anchor, _position, _title_in
 from nlp_models.parse.signatory import is_person, signatory, strip_honorific
-from nlp_models.parsed import ContractFields, Found, Signatory
+from nlp_models.parsed import ContractFields, Found, Position, Signatory
 
 _ROLE = {
     "employee": re.compile(
@@ -124,7 +124,9 @@ def _contract_position(ctx: Ctx):
     sd = _date_match(ctx, start)
     ed = _date_match(ctx, end)
     anchor = _Anchor(None, 0, title, sd, ed, None)
-    return _position(ctx, anchor, title, 0, len(text))
+    position = _position(ctx, anchor, title, 0, len(text))
+    # A contract states the relationship once, for itself (ContractFields.relationship_type).
+    return Position(**{**dict(position), "relationship": None})
 
 
 def _date_match(ctx: Ctx, found):

@@ -87,11 +87,13 @@ _LOCATION = re.compile(
 )
 # What the work was, when the document says so outright; checked in this order, so that a
 # "self-employed contractor" is self-employed and an "unpaid internship" is not a paid intern's.
+_STATUS = r"(?:status|statut|type\s+of\s+(?:work|employment|engagement))\s*:[^\n]*"
 _RELATIONSHIPS = (
     (
         "self_employed",
         re.compile(
-            r"self[\s-]employed|\bfreelance(?:r)?\b|travailleu(?:r|se)\s+autonome"
+            r"self[\s-]employed|\bfreelancer\b|\bas\s+an?\s+freelance\b|\bfreelance\s+basis"
+            rf"|{_STATUS}\bfreelance|travailleu(?:r|se)\s+autonome"
             r"|[àa]\s+son\s+(?:propre\s+)?compte",
             re.I,
         ),
@@ -100,12 +102,21 @@ _RELATIONSHIPS = (
         "unpaid_intern",
         re.compile(r"unpaid\s+intern(?:ship)?|stage\s+non\s+r[ée]mun[ée]r[ée]", re.I),
     ),
-    ("volunteer", re.compile(r"\bvolunteer(?:ed|ing)?\b|\bb[ée]n[ée]vol(?:e|at)\b", re.I)),
+    (
+        "volunteer",
+        re.compile(
+            r"\bas\s+an?\s+volunteer\b|\bvolunteer\s+(?:basis|position|role|work)\b"
+            rf"|{_STATUS}\bvolunteer|[àa]\s+titre\s+b[ée]n[ée]vole|en\s+tant\s+que\s+"
+            r"b[ée]n[ée]vole",
+            re.I,
+        ),
+    ),
     (
         "contractor",
         re.compile(
-            r"\bindependent\s+contractor\b|\bcontractor\b|\bsous-traitant|\bconsultant\s+"
-            r"(?:agreement|basis|contract)",
+            r"\bindependent\s+contractor\b|\bas\s+an?\s+(?:independent\s+)?contractor\b"
+            rf"|\bcontractor\s+(?:basis|agreement|relationship)\b|{_STATUS}\bcontractor\b"
+            r"|\bsous-traitant",
             re.I,
         ),
     ),
