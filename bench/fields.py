@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from bench.common import REPO, write_section
 from extractors.extract import engine_version, extract
 from extractors.models import ExtractedDocument
+from fixtures.formats import EN_MONTHS, FR_MONTHS
 from nlp_models.normalize import parse_country
 from nlp_models.parse import PARSER_VERSION, parse_document, warm_up
 from nlp_models.parsed import ParsedDocument
@@ -37,34 +38,7 @@ from nlp_models.parsed import ParsedDocument
 CASES = REPO / "fixtures" / "cases"
 CACHE = REPO / "build" / "bench-fields"
 HONORIFICS = re.compile(r"^(?:mr|ms|mrs|miss|dr|mme|m|monsieur|madame|prof)\.?\s+", re.I)
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS_FR = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
+MONTHS_EN, MONTHS_FR = list(EN_MONTHS), list(FR_MONTHS)  # the generator's own spellings
 
 
 # ------------------------------------------------------------------ loading
