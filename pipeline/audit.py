@@ -16,18 +16,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractors.models import ErrorKind, ReadMethod
+from extractors.models import ReadMethod
 from extractors.settings import ExtractionSettings
-from pipeline.cache import ResultCache, extraction_key
+from pipeline.cache import TRANSIENT_ERRORS, ResultCache, extraction_key
 from pipeline.case_file import CaseFile, read_case_file
 from pipeline.discover import Found, discover
 from pipeline.extract_stage import Reading, Stores, read_all
 from pipeline.fingerprint import code_fingerprint
-
-if TYPE_CHECKING:
-    from checks.ledger import Ledger
-    from checks.models import Case
-
 from pipeline.report import (
     CaseInfo,
     DocumentError,
@@ -41,8 +36,9 @@ from pipeline.report import (
     TimelineWeek,
 )
 
-# Failures that depend on the machine, not the files: a report holding one is never cached.
-_TRANSIENT = frozenset({ErrorKind.OCR_UNAVAILABLE, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE})
+if TYPE_CHECKING:
+    from checks.ledger import Ledger
+    from checks.models import Case
 
 
 class AuditOptions(BaseModel):
@@ -90,7 +86,7 @@ def audit_folder(
         return cached.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
     report = _audit_found(options, case_file, as_of, found, settings, on_progress, claim_all)
     if reports is not None and not any(
-        d.error is not None and d.error.kind in _TRANSIENT for d in report.documents
+        d.error is not None and d.error.kind in TRANSIENT_ERRORS for d in report.documents
     ):
         reports.put(key, report)
     return report.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})

@@ -26,7 +26,7 @@ from pipeline.files import write_atomic
 M = TypeVar("M", bound=BaseModel)
 
 # Failures that depend on the machine, not the file: never cached, so a fix is seen next run.
-_TRANSIENT = frozenset({ErrorKind.OCR_UNAVAILABLE, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE})
+TRANSIENT_ERRORS = frozenset({ErrorKind.OCR_UNAVAILABLE, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE})
 
 
 def cache_root() -> Path:
@@ -65,6 +65,6 @@ def extraction_key(settings: ExtractionSettings) -> str:
 
 
 def cacheable(document: ExtractedDocument) -> bool:
-    if document.error is not None and document.error.kind in _TRANSIENT:
+    if document.error is not None and document.error.kind in TRANSIENT_ERRORS:
         return False
-    return not any(p.error is not None and p.error.kind in _TRANSIENT for p in document.pages)
+    return not any(p.error is not None and p.error.kind in TRANSIENT_ERRORS for p in document.pages)

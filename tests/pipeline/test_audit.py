@@ -175,3 +175,14 @@ def test_a_cached_report_follows_every_change_to_its_inputs(cases, tmp_path) -> 
         note["sha256"]
         != next(d for d in first["documents"] if d["path"] == "case_notes.txt")["sha256"]
     )
+
+
+def test_missing_noc_data_exits_3_with_what_to_do(cases, tmp_path) -> None:
+    empty = tmp_path / "no-noc-data"
+    empty.mkdir()
+    result = runner.invoke(
+        app,
+        ["audit", str(cases / "carter_clean"), "--quiet", "--noc-data", str(empty), "--no-cache"],
+    )
+    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
+    assert "noc install" in result.output
