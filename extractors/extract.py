@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
 from extractors.errors import OcrUnavailable
 from extractors.models import ErrorKind, ExtractedDocument, failed
@@ -13,13 +15,20 @@ from extractors.sniff import DOCX, EMPTY, IMAGE_TYPES, PDF, TEXT, sniff
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "1"
+@cache
+def extractor_version() -> str:
+    """A digest of this package's source: any change to how pages are read is a new version,
+    so a cached extraction can never outlive the code that made it."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @cache
 def engine_version() -> str:
     """Everything whose change can change what is read: part of every cache key."""
-    parts = [f"extractors/{EXTRACTOR_VERSION}"]
+    parts = [f"extractors/{extractor_version()}"]
     for dist in ("pypdfium2", "pdfplumber", "pytesseract", "python-docx", "Pillow"):
         parts.append(f"{dist}/{version(dist)}")
     return " ".join(parts)

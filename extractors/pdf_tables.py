@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 
 from extractors.models import BBox, Table
 from extractors.pdf_text import RawWord
+from extractors.reading_order import rows_of
 
 _THIN = 3.0  # points: a rule is at most this thick
 _MIN_LENGTH = 10.0
@@ -107,7 +108,7 @@ def read_tables(page: pdfium.PdfPage, words: list[RawWord]) -> tuple[Table, ...]
         rows = []
         for row in range(len(rows_at) - 1):
             texts = tuple(
-                " ".join(w.text for w in sorted(cells.get((row, col), []), key=_reading_order))
+                " ".join(w.text for line in rows_of(cells.get((row, col), [])) for w in line)
                 for col in range(len(cols_at) - 1)
             )
             if any(texts):
@@ -116,7 +117,3 @@ def read_tables(page: pdfium.PdfPage, words: list[RawWord]) -> tuple[Table, ...]
             box = BBox(x0=cols_at[0], top=rows_at[0], x1=cols_at[-1], bottom=rows_at[-1])
             tables.append(Table(rows=tuple(rows), bbox=box))
     return tuple(tables)
-
-
-def _reading_order(word: RawWord) -> tuple[float, float]:
-    return (round(word.top / 4), word.x0)  # same line (within ~4 pt), then left to right

@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.models import Word
+from extractors.reading_order import read_order
 
 _WORD = re.compile(r"\S+")
 
@@ -27,6 +28,24 @@ class RawWord:
     top: float
     x1: float
     bottom: float
+    upright: bool = True  # False for rotated text: a seal's ring, a diagonal watermark
+    size: float | None = None  # font size of the first character, points
+
+
+def _char_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text with exactly one string index per pdfium character.
+
+    `get_text_range` drops or merges a character now and then (seen on generated PDFs), and one
+    missing character shifts every later box onto its neighbour's; reading the characters one by
+    one keeps index and box together (a character outside the BMP is replaced by U+FFFD).
+    """
+    handle = textpage.raw
+    get = pdfium_c.FPDFText_GetUnicode
+    chars = []
+    for i in range(textpage.count_chars()):
+        code = get(handle, i)
+        chars.append(chr(code) if 0 < code < 0xD800 or 0xE000 <= code < 0x110000 else "\ufffd")
+    return "".join(chars)
 
 
 def raw_words(page: pdfium.PdfPage) -> list[RawWord]:
@@ -34,68 +53,74 @@ def raw_words(page: pdfium.PdfPage) -> list[RawWord]:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
+        if len(text) != textpage.count_chars():
+            text = _char_text(textpage)
         handle = textpage.raw
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         boxes = pdfium_c.FPDFText_GetCharBox
+        angle = pdfium_c.FPDFText_GetCharAngle
+        font_size = pdfium_c.FPDFText_GetFontSize
         words = []
-        # Characters outside the BMP are two UTF-16 units in `text` but one pdfium char; fall
-        # back to a proportional index then (rare in letters; boxes stay approximate).
-        exact = len(text) == textpage.count_chars()
-        scale = 1.0 if exact else textpage.count_chars() / max(1, len(text))
         for match in _WORD.finditer(text):
             first, last = match.start(), match.end() - 1
-            if not exact:
-                first, last = int(first * scale), int(last * scale)
             boxes(handle, first, left, right, bottom, top)
             x0, y_top, y_bottom = left.value, top.value, bottom.value
             boxes(handle, last, left, right, bottom, top)
             x1 = right.value
             y_top, y_bottom = max(y_top, top.value), min(y_bottom, bottom.value)
-            words.append(RawWord(match.group(), x0, height - y_top, x1, height - y_bottom))
+            turn = angle(handle, first) % 6.2832  # radians
+            upright = turn < 0.05 or turn > 6.23
+            words.append(
+                RawWord(
+                    match.group(),
+                    x0,
+                    height - y_top,
+                    x1,
+                    height - y_bottom,
+                    upright,
+                    round(font_size(handle, first), 1),
+                )
+            )
         return words
     finally:
         textpage.close()
 
 
 def lay_out(words: list[RawWord]) -> tuple[str, tuple[Word, ...]]:
-    """Group words into lines by vertical position; return page text and positioned words."""
-    if not words:
-        return "", ()
-    heights = sorted(w.bottom - w.top for w in words)
-    tolerance = max(1.0, heights[len(heights) // 2] * 0.5)
-    lines: list[list[RawWord]] = []
-    centre = None
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        mid = (word.top + word.bottom) / 2
-        if centre is None or mid - centre > tolerance:
-            lines.append([word])
-            centre = mid
-        else:
-            lines[-1].append(word)
+    """Page text in reading order (reading_order.py) and the positioned words.
+
+    Rotated words are dropped unless most of the page is rotated (then it is all kept)."""
+    upright = [w for w in words if w.upright]
+    if len(upright) < len(words) / 2:
+        upright = list(words)
     out: list[Word] = []
     texts: list[str] = []
     offset = 0
-    for line in lines:
-        line.sort(key=lambda w: w.x0)
+    for cells in read_order(upright):
         parts = []
-        for word in line:
-            if parts:
-                offset += 1
-            end = offset + len(word.text)
-            out.append(
-                Word(
-                    word.text,
-                    offset,
-                    end,
-                    round(word.x0, 2),
-                    round(word.top, 2),
-                    round(word.x1, 2),
-                    round(word.bottom, 2),
+        for c, cell in enumerate(cells):
+            if c:
+                offset += 1  # the tab between cells
+            words_text = []
+            for k, word in enumerate(cell):
+                if k:
+                    offset += 1
+                end = offset + len(word.text)
+                out.append(
+                    Word(
+                        word.text,
+                        offset,
+                        end,
+                        round(word.x0, 2),
+                        round(word.top, 2),
+                        round(word.x1, 2),
+                        round(word.bottom, 2),
+                    )
                 )
-            )
-            parts.append(word.text)
-            offset += len(word.text)
-        texts.append(" ".join(parts))
+                words_text.append(word.text)
+                offset = end
+            parts.append(" ".join(words_text))
+        texts.append("\t".join(parts))
         offset += 1  # newline
     return "\n".join(texts), tuple(out)
 
