@@ -52,7 +52,7 @@ KINDS: dict[str, set[str]] = {
     "reference_letter": {"reference_letter"},
     "employment_contract": {"contract", "offer_letter"},
     "pay_stub": {"pay_stub"},
-    "payroll_summary": {"pay_stub", "payroll_summary"},
+    "payroll_summary": {"pay_stub", "payroll_summary", "employment_record"},
     "transcript": {"transcript", "enrolment_or_completion_letter"},
     "permit": {"study_permit", "work_permit"},
     "invoice": {"invoice"},
@@ -314,7 +314,9 @@ def _duties(res: Result, name: str, t: Pos | None, g: Pos | None) -> None:
     res.duties_right += sum(any(fuzz.ratio(w, x) >= 90 for w in want) for x in got)
     missed = [w for w in want if not any(fuzz.ratio(w, x) >= 90 for x in got)]
     if missed:
-        res.tally.misses.append(f"{name}: duties: {len(missed)} of {len(want)} missed: {missed[:2]}")
+        res.tally.misses.append(
+            f"{name}: duties: {len(missed)} of {len(want)} missed: {missed[:2]}"
+        )
 
 
 def _stub_hours(res: Result, name: str, ent: dict[str, Any], parsed: ParsedDocument) -> None:
@@ -350,7 +352,8 @@ def table(results: dict[str, Result]) -> str:
     sep = "|---|" + "---:|---:|" * len(names)
     lines = [head, sep]
     kinds = " | ".join(
-        f"{r.kinds_right}/{r.docs} = {r.kinds_right / max(r.docs, 1):.3f} | " for r in results.values()
+        f"{r.kinds_right}/{r.docs} = {r.kinds_right / max(r.docs, 1):.3f} | "
+        for r in results.values()
     )
     lines.append(f"| document kind | {kinds}")
     pos = " | ".join(
@@ -368,7 +371,9 @@ def table(results: dict[str, Result]) -> str:
         f"{_f(r.duties_found / r.duties_truth if r.duties_truth else None)}"
         for r in results.values()
     )
-    lines.append(f"| duties (n={'/'.join(str(r.duties_truth) for r in results.values())}) | {duty} |")
+    lines.append(
+        f"| duties (n={'/'.join(str(r.duties_truth) for r in results.values())}) | {duty} |"
+    )
     stub = " | ".join(f"{len(r.stub_hours_off)} | " for r in results.values())
     lines.append(f"| pay stubs with hours off by > 1 h | {stub}")
     typ = " | ".join(f"{len(r.type_titles)} | " for r in results.values())

@@ -15,6 +15,7 @@ from extractors.sniff import DOCX, EMPTY, IMAGE_TYPES, PDF, TEXT, sniff
 
 log = logging.getLogger(__name__)
 
+
 @cache
 def extractor_version() -> str:
     """A digest of this package's source: any change to how pages are read is a new version,

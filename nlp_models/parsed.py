@@ -26,7 +26,10 @@ class Frozen(BaseModel):
 
 class DocKind(StrEnum):
     REFERENCE_LETTER = "reference_letter"
+    HR_EMAIL = "hr_email"  # an HR department's e-mail confirming employment
+    EMPLOYMENT_RECORD = "employment_record"  # an HR system's print of the employment history
     CONTRACT = "contract"
+    OFFER_LETTER = "offer_letter"
     PAY_STUB = "pay_stub"
     TRANSCRIPT = "transcript"
     ENROLMENT_OR_COMPLETION_LETTER = "enrolment_or_completion_letter"
@@ -82,6 +85,9 @@ class Party(Frozen):
     phone: Found[str] | None = None  # E.164
     email: Found[str] | None = None
     website: Found[str] | None = None
+    # ISO alpha-2 of where the issuer is: its address, a country named on the page's head or
+    # foot, or its phone's international prefix. None when nothing on the page says.
+    country: Found[str] | None = None
 
 
 class Signatory(Frozen):

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     )
     from nlp_models.normalize.money import (
         annual_amount,
+        country_currency,
         find_money,
         parse_money,
         resolve_currency,
@@ -110,6 +111,7 @@ _WHERE = {
     "parse_region": "places",
     "parse_website": "contacts",
     "registrable_domain": "contacts",
+    "country_currency": "money",
     "resolve_currency": "money",
     "same_organisation": "contacts",
 }
@@ -128,6 +130,7 @@ __all__ = [
     "RegionMatch",
     "WebMatch",
     "annual_amount",
+    "country_currency",
     "country_day_first",
     "find_addresses",
     "find_countries",

@@ -20,6 +20,7 @@ from nlp_models.normalize._text import (
     windows,
 )
 from nlp_models.normalize.models import HoursLabel, HoursMatch, HoursPeriod
+from nlp_models.normalize.schedules import SCHEDULE, days_near, schedule
 
 _I = re.IGNORECASE
 
@@ -105,73 +106,12 @@ _LABEL = re.compile(
 )
 
 
-def _time(i: int) -> str:
-    return (
-        rf"(?:(?P<noon{i}>noon|midi|midnight|minuit)|(?P<h{i}>2[0-4]|[01]?\d)(?!\d)"
-        rf"(?:(?P<sep{i}>:|\s?h\s?|\.(?=[0-5]\d))(?P<m{i}>[0-5]\d)?)?"
-        rf"\s*(?P<ap{i}>[ap]\.?\s?m\.?(?![A-Za-z])|(?i:am|pm)(?![A-Za-z]))?)"
-    )
-
-
-_SCHEDULE = re.compile(
-    rf"(?<![\d.,:])(?:(?:from|de)\s+)?{_time(1)}\s*(?:-+|to|until|till|a|au|jusqu'?\s*a)\s*"
-    rf"{_time(2)}",
-    _I,
-)
-# Day counts and break lengths are small: a short word list keeps these regexes cheap to build.
-_SMALL = (
-    r"one|two|three|four|five|six|seven|fifteen|thirty|forty-five|un|une|deux|trois|quatre"
-    r"|cinq|six|sept|quinze|trente|quarante-cinq"
-)
-_DAY_NAMES = {
-    "monday": 0,
-    "mon": 0,
-    "lundi": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "mardi": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "mercredi": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "jeudi": 3,
-    "friday": 4,
-    "fri": 4,
-    "vendredi": 4,
-    "saturday": 5,
-    "sat": 5,
-    "samedi": 5,
-    "sunday": 6,
-    "sun": 6,
-    "dimanche": 6,
-}
-_DAYN = "|".join(sorted(_DAY_NAMES, key=len, reverse=True))
-_DAYS = re.compile(
-    rf"(?<![A-Za-z])(?:(?:du|from)\s+)?(?P<d1>{_DAYN})\.?\s*(?:-+|to|through|thru|au|a)\s*"
-    rf"(?P<d2>{_DAYN})\.?(?![A-Za-z])"
-    rf"|(?P<weekdays>weekdays|en\s+semaine)"
-    rf"|(?:(?P<nd>[1-7](?:[.,]5)?)|(?P<nw>{_SMALL}))\s*(?:days?|jours?)\s*"
-    rf"(?:a|per|/|each|every|par)\s*(?:week|semaine)",
-    _I,
-)
-_DURATION = re.compile(
-    rf"(?P<half>half[\s-](?:an[\s-])?hour|demi[\s-]heure)"
-    rf"|(?P<n>\d{{1,3}}(?:[.,]\d{{1,2}})?|(?<![A-Za-z])(?:{_SMALL}|an?|d'une)(?![A-Za-z]))"
-    rf"\s*[\s-]?\s*"
-    rf"(?P<u>hours?|hrs?|h|minutes?|mins?|heures?)(?![A-Za-z])",
-    _I,
-)
-_UNPAID = re.compile(r"unpaid|non[\s-](?:remuner|pay)ee?s?|non\s+payee?s?", _I)
-_BREAK_WORD = re.compile(r"lunch|meal|break|pause|repas|diner|dejeuner", _I)
-
-
 # Cheap scans for where the full patterns can match (see _text.windows); run on lower case.
 _UNIT_TRIGGER = re.compile(r"h(?<![a-z]h)(?:ours?|rs?|eures?|res?)?(?![a-z])")
-_CLOCK_TRIGGER = re.compile(r"\d(?::\d\d|\s?h|\s?[ap]\.?\s?m(?![a-z]))|noon|midi|midnight|minuit")
+# A range of days is a trigger too: "Monday–Friday 9–5" has no other mark of a schedule.
+_CLOCK_TRIGGER = re.compile(
+    r"\d(?::\d\d|\s?h|\s?[ap]\.?\s?m(?![a-z]))|noon|midi|midnight|minuit|friday|vendredi|\bfri\b"
+)
 _LABEL_TRIGGER = re.compile(
     r"(?:time|temps|requi|need|besoin|call|appel|casual|occasion|variab|flexib|vary)"
 )
@@ -206,124 +146,6 @@ _PER_WEEK: dict[str, float] = {
 }
 
 
-def _days_near(work: str, start: int, end: int) -> tuple[float | None, int, int]:
-    """Days per week stated within a short window around [start, end); with its span."""
-    best: re.Match[str] | None = None
-    for m in _DAYS.finditer(work, max(0, start - 50), min(len(work), end + 60)):
-        if best is None or abs(m.start() - end) < abs(best.start() - end):
-            best = m
-    if best is None:
-        return None, start, end
-    if best["weekdays"]:
-        days: float | None = 5.0
-    elif best["d1"]:
-        d1 = _DAY_NAMES[best["d1"].lower()]
-        d2 = _DAY_NAMES[best["d2"].lower()]
-        days = float((d2 - d1) % 7 + 1)
-    else:
-        days = _value(best, "n")
-    if days is None or not 0 < days <= 7:
-        return None, start, end
-    return days, min(start, best.start()), max(end, best.end())
-
-
-def _duration_hours(m: re.Match[str]) -> float | None:
-    if m["half"]:
-        return 0.5
-    raw = m["n"].lower()
-    if raw in ("a", "an", "une", "d'une"):
-        n: float | None = 1.0
-    elif raw[0].isdigit():
-        got = parse_decimal(raw)
-        n = float(got) if got is not None else None
-    else:
-        n = words_to_number(raw)
-    if n is None:
-        return None
-    return n / 60 if m["u"].lower().startswith("min") else n
-
-
-def _unpaid_break(work: str, start: int, end: int) -> tuple[float | None, int, int]:
-    """A stated unpaid break near a schedule: (hours, span start, span end)."""
-    lo, hi = max(0, start - 60), min(len(work), end + 120)
-    for kw in _UNPAID.finditer(work, lo, hi):
-        near_lo, near_hi = max(lo, kw.start() - 45), min(hi, kw.end() + 45)
-        if _BREAK_WORD.search(work, near_lo, near_hi) is None:
-            continue
-        best: re.Match[str] | None = None
-        for d in _DURATION.finditer(work, near_lo, near_hi):
-            if best is None or abs(d.start() - kw.start()) < abs(best.start() - kw.start()):
-                best = d
-        if best is None:
-            continue
-        hours = _duration_hours(best)
-        if hours is None or not 0 < hours <= 2:
-            continue
-        word = _BREAK_WORD.search(work, kw.end(), near_hi)
-        last = max(end, best.end(), kw.end(), word.end() if word else 0)
-        return hours, min(start, best.start(), kw.start()), last
-    return None, start, end
-
-
-def _clock(m: re.Match[str], i: int) -> tuple[float, bool] | None:
-    """(hour of day, had am/pm) for time i of a schedule match."""
-    noon = m[f"noon{i}"]
-    if noon:
-        return (12.0 if noon.lower() in ("noon", "midi") else 24.0), True
-    h = int(m[f"h{i}"])
-    minutes = int(m[f"m{i}"] or 0)
-    ap = (m[f"ap{i}"] or "").lower().replace(".", "").replace(" ", "")
-    if ap == "pm" and h < 12:
-        h += 12
-    elif ap == "am" and h == 12:
-        h = 0
-    if h > 24:
-        return None
-    return h + minutes / 60, bool(ap)
-
-
-def _is_clock(m: re.Match[str], i: int) -> bool:
-    return bool(m[f"noon{i}"] or m[f"ap{i}"] or m[f"sep{i}"])
-
-
-def _schedule(text: str, work: str, m: re.Match[str]) -> HoursMatch | None:
-    if not (_is_clock(m, 1) and _is_clock(m, 2)):
-        return None
-    t1, t2 = _clock(m, 1), _clock(m, 2)
-    if t1 is None or t2 is None:
-        return None
-    (start_h, ap1), (end_h, ap2) = t1, t2
-    if end_h <= start_h:
-        # "8:30 - 4:30" without am/pm is an afternoon end; otherwise the shift crosses midnight.
-        end_h = end_h + 12 if not (ap1 or ap2) and end_h + 12 > start_h else end_h + 24
-    daily = end_h - start_h
-    if not 0 < daily <= 16:
-        return None
-    days, s, e = _days_near(work, m.start(), m.end())
-    brk, s, e = _unpaid_break(work, s, e)
-    if brk is not None:
-        daily -= brk
-    value = round(daily * days, 2) if days else round(daily, 2)
-    period: HoursPeriod = "week" if days else "day"
-    return HoursMatch(
-        start=s,
-        end=e,
-        text=text[s:e],
-        value=value,
-        min=value,
-        max=value,
-        is_range=False,
-        bound=None,
-        period=period,
-        per_week=value if days else None,
-        text_only=False,
-        label=None,
-        from_schedule=True,
-        days_per_week=days,
-        unpaid_break_hours=brk,
-    )
-
-
 def _numeric(text: str, work: str, m: re.Match[str], is_range: bool) -> HoursMatch | None:
     a = _value(m, "a")
     b = _value(m, "b") if is_range else None
@@ -342,7 +164,7 @@ def _numeric(text: str, work: str, m: re.Match[str], is_range: bool) -> HoursMat
     days: float | None = None
     per_week: float | None = None
     if period == "day":
-        days, s, e = _days_near(work, s, e)
+        days, s, e = days_near(work, s, e)
         if days is not None:
             per_week = round(a * days, 2)
     elif period is not None:
@@ -397,8 +219,8 @@ def find_hours(text: str) -> list[HoursMatch]:
     found: list[tuple[int, HoursMatch]] = []
     # Rank breaks ties between readings of the same words: schedule > range > single > label.
     low = lower(work)
-    for m in finditer_in(_SCHEDULE, work, windows(work, _CLOCK_TRIGGER, 20, 30, on=low)):
-        got = _schedule(text, work, m)
+    for m in finditer_in(SCHEDULE, work, windows(work, _CLOCK_TRIGGER, 20, 30, on=low)):
+        got = schedule(text, work, m)
         if got is not None:
             found.append((0, got))
     # Numbers of hours end in a unit word: try the full patterns only at the tokens just
@@ -429,6 +251,53 @@ def find_hours(text: str) -> list[HoursMatch]:
             # A number beats a label it overlaps ("part-time, 20 hours").
             kept[-1] = h
             last_end = h.end
+    return _fte(text, work, kept)
+
+
+# "0.8 FTE", "FTE: 0.80", "0,6 full-time equivalent": a share of the employer's full-time week.
+_FTE = re.compile(
+    r"(?<![\d.,])(?P<a>0?[.,]\d{1,2})\s*(?:FTE|full[\s-]time\s+equivalent)(?![A-Za-z])"
+    r"|(?:FTE|full[\s-]time\s+equivalent)\s*[:=]?\s*(?P<b>0?[.,]\d{1,2})(?![\d])",
+    _I,
+)
+
+
+_WEEK_WORD = re.compile(r"week|semaine|woche|semana", _I)
+
+
+def _weekly(work: str, h: HoursMatch) -> float | None:
+    """A full-time week's hours: per week, or a bare number in a sentence about the week
+    ("the regular full-time working week is 40 hours")."""
+    if h.per_week is not None:
+        return h.per_week if h.per_week >= 30 else None
+    near = _WEEK_WORD.search(work, max(0, h.start - 60), h.end + 30)
+    if h.period is None and h.value is not None and 30 <= h.value <= 48 and near:
+        return h.value
+    return None
+
+
+def _fte(text: str, work: str, kept: list[HoursMatch]) -> list[HoursMatch]:
+    """An FTE share beside the full-time week it is a share of ("0.8 FTE of our standard
+    40-hour week") gives the hours of the person: the week stated is the employer's, not
+    theirs. An FTE without a stated week gives nothing (no week is assumed)."""
+    for f in _FTE.finditer(work):
+        share = parse_decimal((f["a"] or f["b"]).replace(",", "."))
+        if share is None or not 0 < float(share) < 1:
+            continue
+        near = [
+            h for h in kept
+            if abs(h.start - f.start()) <= 200 and _weekly(work, h) is not None
+        ]  # fmt: skip
+        if not near:
+            continue
+        full = min(near, key=lambda h: abs(h.start - f.start()))
+        value = round(float(share) * _weekly(work, full), 2)  # type: ignore[operator]
+        s, e = min(f.start(), full.start), max(f.end(), full.end)
+        derived = full.model_copy(
+            update={"start": s, "end": e, "text": text[s:e], "value": value, "min": value,
+                    "max": value, "per_week": value, "period": "week"}
+        )  # fmt: skip
+        kept = [derived if h is full else h for h in kept]
     return kept
 
 

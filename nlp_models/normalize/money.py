@@ -275,7 +275,7 @@ _POSTFIX = re.compile(
 # A number with a salary word before it and a period after it ("salary of 72,000 per year").
 _KEYWORD_AMOUNT = re.compile(
     rf"(?i:salary|wage|pay|paid|earn(?:s|ed|ing)?|income|rate|remuneration|salaire|remuneration"
-    rf"|taux|gross|brut)[^\d\n]{{0,30}}?(?P<num>{NUMBER}){_MULT}?"
+    rf"|taux|gross|brut|emoluments?)(?:[^\d\n]|\n(?!\n)){{0,40}}?(?P<num>{NUMBER}){_MULT}?"
 )
 
 _PERIODS: list[tuple[PayPeriod, str]] = [
@@ -336,7 +336,9 @@ _RANGE = re.compile(
 
 # Cheap scans for where the full patterns can match (see _text.windows).
 _NUMBER_TRIGGER = re.compile(r"\d[\d,.' ]*")
-_KEYWORD_TRIGGER = re.compile(r"salar|wage|pay|paid|earn|income|rate|remuner|taux|gross|brut")
+_KEYWORD_TRIGGER = re.compile(
+    r"salar|wage|pay|paid|earn|income|rate|remuner|taux|gross|brut|emolument"
+)
 
 
 @cache
@@ -347,6 +349,20 @@ def iso_currency_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
+@cache
+def country_currency(country: str | None) -> str | None:
+    """The legal tender of a country (ISO alpha-2), from CLDR via Babel; None when unknown."""
+    if not country:
+        return None
+    from babel.numbers import get_territory_currencies  # lazily, like pycountry
+
+    try:
+        found = get_territory_currencies(country.upper(), tender=True)
+    except Exception:  # an unknown territory
+        return None
+    return found[0] if found else None
+
+
 def _key(symbol: str) -> str:
     return re.sub(r"\s+", " ", symbol.strip()).lower().replace("$ ", "$")
 
@@ -354,8 +370,8 @@ def _key(symbol: str) -> str:
 def resolve_currency(symbol: str, country: str | None = None) -> tuple[str | None, bool]:
     """(ISO code, assumed) for a symbol, word or code as written."""
     raw = symbol.strip()
-    if re.fullmatch(r"[A-Z]{3}", raw):
-        return (raw, False) if raw in iso_currency_codes() else (None, False)
+    if re.fullmatch(r"[A-Z]{3}", raw) and raw in iso_currency_codes():
+        return raw, False
     key = _key(raw)
     code = _SYMBOLS.get(key)
     if code is None:
@@ -482,8 +498,8 @@ _CODE_STOPLIST = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "SOS"})
 
 
 def _valid_code(cur: str) -> bool:
-    if not re.fullmatch(r"[A-Z]{3}", cur):
-        return True
+    if not re.fullmatch(r"[A-Z]{3}", cur) or _key(cur) in _SYMBOLS:
+        return True  # a symbol, or a usual name that is no ISO code ("RMB")
     return cur in iso_currency_codes() and cur not in _CODE_STOPLIST
 
 

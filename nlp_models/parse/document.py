@@ -89,9 +89,11 @@ def parse_fields(ctx: Ctx, kind: DocKind) -> Fields | None:
 
     if kind == DocKind.REFERENCE_LETTER:
         return letters.parse_letter(ctx)
+    if kind in (DocKind.HR_EMAIL, DocKind.EMPLOYMENT_RECORD):
+        return letters.parse_statement(ctx, signed=kind == DocKind.HR_EMAIL)
     if kind == DocKind.ENROLMENT_OR_COMPLETION_LETTER:
         return transcripts.parse_enrolment_letter(ctx)
-    if kind == DocKind.CONTRACT:
+    if kind in (DocKind.CONTRACT, DocKind.OFFER_LETTER):
         return contracts.parse_contract(ctx)
     if kind == DocKind.PAY_STUB:
         return paystubs.parse_pay_stub(ctx)

@@ -75,10 +75,47 @@ def cells(ctx: Ctx, ln: Line) -> Cells:
     return Cells(dates, numbers, words)
 
 
+def tab_cells(ctx: Ctx, ln: Line) -> list[tuple[int, int]]:
+    """Spans of the non-empty cells of a line the extractor laid out with tabs."""
+    out = []
+    pos = ln.start
+    for part in ctx.text[ln.start : ln.end].split("\t"):
+        stripped = part.strip()
+        if stripped:
+            s = pos + part.index(stripped)
+            out.append((s, s + len(stripped)))
+        pos += len(part) + 1
+    return out
+
+
+def _cell_columns(
+    ctx: Ctx, ln: Line, synonyms: list[tuple[str, str, re.Pattern[str]]]
+) -> list[Column] | None:
+    # One column per header cell: the longest synonym matching the cell from its start and
+    # covering most of it ("Current (CAD)", "YTD Hours", "Cumul annuel ($)").
+    spans = tab_cells(ctx, ln)
+    found: list[Column] = []
+    for s, e in spans:
+        best = None
+        for name, kind, rx in synonyms:
+            m = rx.match(ctx.text, s, e)
+            if m and m.end() - s >= 0.5 * (e - s) and (best is None or m.end() > best[3]):
+                best = (name, kind, s, e)
+        if best is not None:
+            found.append(Column(*best))
+    if len(found) < 2 or len(found) < 0.6 * len(spans):
+        return None
+    return found
+
+
 def header_columns(
     ctx: Ctx, ln: Line, synonyms: list[tuple[str, str, re.Pattern[str]]]
 ) -> list[Column] | None:
     """Columns of a header line, or None when the line is not (mostly) known column names."""
+    if "\t" in ln.text:
+        by_cell = _cell_columns(ctx, ln, synonyms)
+        if by_cell is not None:
+            return by_cell
     text = ctx.text
     found: list[Column] = []
     pos = ln.start
@@ -102,6 +139,50 @@ def header_columns(
     if len(found) < 2 or covered < 0.6 * len(ln.text.replace(" ", "")):
         return None
     return found
+
+
+def _x_range(ctx: Ctx, s: int, e: int) -> tuple[float, float] | None:
+    where = ctx.pages.where(s, e)
+    if where is None or where.bbox is None:
+        return None
+    return where.bbox.x0, where.bbox.x1
+
+
+def read_aligned(
+    ctx: Ctx, columns: list[Column], ln: Line
+) -> dict[str, tuple[object, int, int]] | None:
+    """Values of a tabbed row by the header cell each value stands under: the page's geometry
+    decides, so a blank cell ("Gross pay | 80.00 | | 2,238.46") shifts nothing. None when the
+    page has no word boxes (a text file)."""
+    heads = [_x_range(ctx, c.start, c.end) for c in columns]
+    if any(h is None for h in heads):
+        return None
+    out: dict[str, tuple[object, int, int]] = {}
+    for s, e in tab_cells(ctx, ln):
+        box = _x_range(ctx, s, e)
+        if box is None:
+            return None
+        overlap = [max(0.0, min(box[1], h[1]) - max(box[0], h[0])) for h in heads]  # type: ignore[index]
+        if max(overlap) > 0:
+            k = overlap.index(max(overlap))
+        else:
+            mid = (box[0] + box[1]) / 2
+            k = min(range(len(heads)), key=lambda i: abs(mid - (heads[i][0] + heads[i][1]) / 2))  # type: ignore[index]
+        col = columns[k]
+        if col.name in out:
+            continue
+        raw = ctx.text[s:e]
+        if col.kind == "number":
+            v = number(raw)
+            if v is not None:
+                out[col.name] = (v, s, e)
+        elif col.kind == "date":
+            dates = ctx.dates(s, e)
+            if dates:
+                out[col.name] = (dates[0].value, dates[0].start, dates[0].end)
+        else:
+            out[col.name] = (raw, s, e)
+    return out
 
 
 def read_row(columns: list[Column], c: Cells) -> dict[str, tuple[object, int, int]]:
@@ -164,7 +245,10 @@ def grids(
             c = cells(ctx, ln)
             if not c.numbers and not c.dates:
                 break
-            grid.rows.append((ln, read_row(cols, c)))
+            aligned = (
+                read_aligned(ctx, cols, ln) if "\t" in ctx.text[cols[0].start : ln.end] else None
+            )
+            grid.rows.append((ln, aligned if aligned is not None else read_row(cols, c)))
             j += 1
         out.append(grid)
         i = j

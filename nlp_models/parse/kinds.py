@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from nlp_models.parse.kind_structure import structure_scores
 from nlp_models.parsed import DocKind
 
 _MIN_SCORE = 4.0  # below this, the document is "other"
@@ -33,6 +34,10 @@ def kind_scores(doc: Doc) -> dict[str, float]:
 
 def classify(doc: Doc) -> tuple[DocKind, float]:
     scores = kind_scores(doc)
+    structure, _ = structure_scores(doc.text)
+    for kind, weight in structure.items():
+        scores[kind] = scores.get(kind, 0.0) + weight
+    _refine(scores)
     _promote_permits(doc, scores)
     if not scores:
         return DocKind.OTHER, 0.5
@@ -45,6 +50,20 @@ def classify(doc: Doc) -> tuple[DocKind, float]:
     return DocKind(best), round(max(0.05, min(0.99, confidence + 0.2)), 2)
 
 
+def _refine(scores: dict[str, float]) -> None:
+    # An e-mail or an HR system print that confirms employment is its own kind, not a letter
+    # (no letterhead or signature is expected of it); an offer letter is a contract's kin.
+    letter = scores.get("reference_letter", 0.0)
+    if "hr_email" in scores:
+        scores["hr_email"] += letter
+    if letter >= 8:  # a signed verification form, though laid out like a record
+        scores.pop("employment_record", None)
+    elif scores.get("employment_record", 0.0) >= 6:
+        scores["employment_record"] += letter
+    if "offer_letter" in scores:
+        scores["offer_letter"] += scores.get("contract", 0.0)
+
+
 def _promote_permits(doc: Doc, scores: dict[str, float]) -> None:
     # A study permit also says "work" (its conditions); a work permit may name a school. The
     # permit's own title decides between them.
@@ -53,3 +72,7 @@ def _promote_permits(doc: Doc, scores: dict[str, float]) -> None:
         scores["study_permit"] = scores.get("study_permit", 0.0) + 6
     elif "work permit" in head or "permis de travail" in head:
         scores["work_permit"] = scores.get("work_permit", 0.0) + 6
+    elif "permit" not in doc.text[:400].lower() and "permis" not in doc.text[:400].lower():
+        # A permit is titled as one; a letter addressed to IRCC is not a permit.
+        scores.pop("study_permit", None)
+        scores.pop("work_permit", None)

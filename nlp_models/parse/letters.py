@@ -9,10 +9,14 @@ from nlp_models.parse.context import Ctx, trim
 from nlp_models.parse.parties import issuer, top_lines
 from nlp_models.parse.positions import parse_positions
 from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific
-from nlp_models.parsed import Found, LetterFields
+from nlp_models.parsed import Found, LetterFields, Signatory
 
 _DATE_LABEL = re.compile(
     r"^(?:date(?:d)?|le|fait\s+le|issued\s+on|date\s+of\s+issue)\s*[:\-]?\s*", re.I
+)
+_TO_HEADER = re.compile(r"^(?:to|à|para|an)\s*:\s*(?P<n>[^<@\n]+?)\s*<[^>]+@[^>]+>", re.I)
+_PRINTED = re.compile(
+    r"\b(?:printed(?:\s+on)?|print\s+date|generated(?:\s+on)?|run\s+date|as\s+of)\b\s*:?\s*", re.I
 )
 _RE_NAME = re.compile(
     r"^(?:re|subject|sub|objet|regarding)\s*[:\-]\s*.*?(?:[-–—:]|\bof\b|\bfor\b|\bde\b)\s*"
@@ -22,7 +26,7 @@ _RE_NAME = re.compile(
 _NAME_LABEL = re.compile(
     r"^(?:employee(?:'s)?\s+name|name\s+of\s+(?:the\s+)?employee|"
     r"name|nom(?:\s+de\s+l['’]employ[ée]e?)?"
-    r"|student\s+name|applicant)\s*[:\t]\s*(?P<n>.+)$",
+    r"|student\s+name|applicant|employee|worker|staff\s+member)\s*[:\t]\s*:?\s*(?P<n>.+)$",
     re.I,
 )
 _CERTIFY = re.compile(
@@ -57,10 +61,34 @@ def parse_letter(ctx: Ctx) -> LetterFields:
     )
 
 
+def parse_statement(ctx: Ctx, *, signed: bool) -> LetterFields:
+    """An HR e-mail (signed) or an HR system's print (unsigned): a letter's fields without a
+    letterhead (neither has one to give), and without a signatory for a print."""
+    fields = parse_letter(ctx)
+    update: dict = {"letterhead": False}
+    if signed and fields.applicant is None:
+        # An e-mail to the applicant names them in its "To:" header.
+        for ln in ctx.lines[:8]:
+            m = _TO_HEADER.match(ln.text)
+            if m and is_person(m.group("n")):
+                update["applicant"] = _name(ctx, ln.start + m.start("n"), ln.start + m.end("n"))
+                break
+    if not signed:
+        update["signatory"] = Signatory()
+    return fields.model_copy(update=update)
+
+
 def letter_date(ctx: Ctx) -> Found | None:
     """The date the letter was written: a date alone on a line near the top (or "Date:",
     "Montréal, le 14 mars 2025"), else one near the signature."""
     head = ctx.lines[:14]
+    for ln in head[:4]:
+        # An HR system's print: "Printed 2025-04-02 09:14", "Report generated on ...".
+        m = _PRINTED.search(ln.text)
+        if m:
+            dates = ctx.dates(ln.start + m.end(), ln.end)
+            if dates and dates[0].precision == "day":
+                return ctx.found(dates[0].value, dates[0].start, dates[0].end)
     for ln in head:
         dates = ctx.dates(ln.start, ln.end)
         if not dates:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from nlp_models.normalize import find_addresses, find_emails, find_phones, find_websites
+from nlp_models.normalize import (
+    find_addresses,
+    find_countries,
+    find_emails,
+    find_phones,
+    find_websites,
+)
 from nlp_models.normalize.models import AddressMatch
 from nlp_models.parse.context import Ctx, Line, shift, trim
 from nlp_models.parsed import Address, Found, Party
@@ -75,10 +81,11 @@ def legal_name(ctx: Ctx, top: list[Line]) -> tuple[int, int] | None:
     if top:
         orgs = ctx.ents("ORG", top[0].start, top[-1].end)
         if orgs:
-            return orgs[0][0], orgs[0][1]
-        first = top[0]
-        if looks_like_name(first.text) and not _is_date_line(ctx, first):
-            return first.start, first.end
+            return _with_line_above(ctx, top, orgs[0][0], orgs[0][1])
+        # The first line that reads as a name (an address line may be printed above it).
+        for first in top[:4]:
+            if looks_like_name(first.text) and not _is_date_line(ctx, first):
+                return first.start, first.end
     orgs = ctx.ents("ORG")
     if not orgs:
         return None
@@ -88,6 +95,30 @@ def legal_name(ctx: Ctx, top: list[Line]) -> tuple[int, int] | None:
         if clean_org(t).lower() == best:
             return s, e
     return None
+
+
+def _with_line_above(ctx: Ctx, top: list[Line], s: int, e: int) -> tuple[int, int]:
+    """A letterhead name set on two lines ("Hartwell & Brook" over "Cost Consultancy LLP",
+    "KRANZBERG" over "Antriebstechnik GmbH"): the name found on the second line takes the first
+    when that is a few capitalised words. Initials ("SG") and a logo word that only shortens
+    the name ("CONSTRUVALE" over "Construtora Vale ...") stay apart."""
+    line = next((ln for ln in top if ln.start <= s < ln.end), None)
+    if line is None or s != line.start or line.index == 0:
+        return s, e
+    above = ctx.lines[line.index - 1]
+    if above not in top:
+        return s, e
+    words = above.text.split()
+    if not 1 <= len(words) <= 4 or re.search(r"[\d@:,.;/|·]", above.text):
+        return s, e
+    if not all(w[:1].isupper() or w in ("&", "and", "of", "et", "de") for w in words):
+        return s, e
+    if above.text.lower() in ctx.text[s:e].lower():
+        return s, e  # the name repeated under a logo of the same words
+    first = ctx.text[s:e].split()[0].lower()
+    if len(words) == 1 and (len(words[0]) <= 3 or words[0].lower()[:5] == first[:5]):
+        return s, e
+    return above.start, e
 
 
 def clean_street(street: str | None) -> str | None:
@@ -156,8 +187,31 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         for f in (address, phone, email, website)
     )
     letterhead = bool(top) and name_span is not None and name_span[0] < top_end and contact_in_top
-    party = Party(legal_name=name, address=address, phone=phone, email=email, website=website)
+    country = issuer_country(ctx, address, top_end)
+    party = Party(
+        legal_name=name, address=address, phone=phone, email=email, website=website,
+        country=country,
+    )  # fmt: skip
     return party, letterhead, top_end
+
+
+def issuer_country(ctx: Ctx, address: Found[Address] | None, top_end: int) -> Found[str] | None:
+    """Where the issuer is, with the words that say so: the address's country; else a country
+    named alone on a line of the letterhead or the footer ("United Kingdom", "Nigeria"); else
+    the international prefix of a phone number there ("+44 161 ...")."""
+    if address is not None and address.value.country and address.where is not None:
+        return address.model_copy(update={"value": address.value.country})
+    head_foot = [ln for ln in ctx.lines if ln.end <= max(top_end, 600)] + ctx.lines[-8:]
+    for ln in head_foot:
+        named = find_countries(ln.text) if len(ln.text) <= 120 else []
+        if named:
+            c = named[-1]  # an address ends with its country
+            return ctx.found(c.alpha2, ln.start + c.start, ln.start + c.end, 0.9)
+    for ln in head_foot:
+        for m in find_phones(ln.text, country=ctx.country):
+            if m.text.lstrip().startswith("+") and m.region:
+                return ctx.found(m.region, ln.start + m.start, ln.start + m.end, 0.8)
+    return None
 
 
 def _global(ctx: Ctx, f: Found) -> int:

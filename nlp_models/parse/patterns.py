@@ -5,6 +5,8 @@ spaCy pipeline (pipeline.py) and the field parsers.
 
 from __future__ import annotations
 
+import re
+
 # Legal-form suffixes as companies write them in Canada, the US, India, the Philippines,
 # Nigeria, Brazil, France and elsewhere (matched case-insensitively, token by token).
 ORG_SUFFIXES: tuple[str, ...] = (
@@ -15,6 +17,8 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "Pty. Ltd.", "Ltée", "Ltee", "ltée", "inc.", "Enr.", "enr.", "S.E.N.C.", "Ltda.", "Ltda",
     "S/A", "EIRELI", "ME", "Sdn Bhd", "Sdn. Bhd.", "Bhd", "K.K.", "Oy", "AB", "A/S", "ULC",
     "Cooperative", "Co-operative", "Coop", "Foundation", "Society", "Trust", "Group",
+    "S.A. de C.V.", "S. de R.L. de C.V.", "S.A.B. de C.V.", "Ltda. ME", "e.K.", "GmbH & Co. KG",
+    "UG", "S.L.", "SL", "S.A.U.", "Pte. Ltd.", "Pte Ltd", "Co., Ltd.", "Co., Ltd", "Co. Ltd.",
 )  # fmt: skip
 
 # Head words of institutions and organisations that often carry no legal suffix.
@@ -45,11 +49,26 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         ("certificat de travail", 3), ("nous attestons", 3), ("à l'emploi de", 2),
         ("principales tâches", 2), ("madame, monsieur", 1), ("salutations distinguées", 1),
         ("hours per week", 1), ("heures par semaine", 1), ("currently holds the position", 2),
-        ("relieving letter", 2), ("dear sir or madam", 1),
+        ("relieving letter", 2), ("dear sir or madam", 1), ("letter of employment", 3),
+        ("employment letter", 3), ("employment confirmation", 3),
+        ("confirmation of employment", 3), ("we confirm that", 2), ("to confirm that", 2),
+        ("kind regards", 1), ("best regards", 1), ("character reference", 3),
+        ("letter of recommendation", 3), ("work experience certificate", 3),
+        ("constancia de trabajo", 3), ("constancia laboral", 3), ("declaração", 2),
+        ("arbeitsbescheinigung", 3), ("arbeitszeugnis", 3), ("to whom this may concern", 3),
+        ("verified by", 2), ("certified by", 2), ("authorized signatory", 2),
+        ("i am writing", 2), ("we are writing", 2), ("writing to confirm", 2),
+        ("authorised signatory", 2),
+    ),
+    "offer_letter": (
+        ("offer letter", 4), ("letter of offer", 4), ("offer of employment", 3),
+        ("pleased to offer you", 4), ("we are pleased to offer", 4), ("job offer", 3),
+        ("accept this offer", 3), ("acceptance of offer", 3), ("your start date", 2),
+        ("offre d'emploi", 4), ("lettre d'offre", 4),
     ),
     "contract": (
         ("employment agreement", 3), ("employment contract", 3), ("contract of employment", 3),
-        ("offer of employment", 2), ("independent contractor agreement", 4),
+        ("independent contractor agreement", 4),
         ("consulting agreement", 3), ("services agreement", 3), ("internship agreement", 3),
         ("volunteer agreement", 3), ("contrat de travail", 3), ("this agreement", 2),
         ("the parties", 1), ("hereby agree", 2), ("terms and conditions", 1),
@@ -118,3 +137,92 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         ("chequing", 1), ("savings account", 1), ("transit", 1), ("payroll deposit", 1),
     ),
 }  # fmt: skip
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+# Families of payroll vocabulary (lower case) in English, French, German, Spanish, Portuguese,
+# and the statutory deductions of the countries our applicants work in. A pay statement names
+# several families; a letter that mentions a salary names one.
+PAY_FAMILIES: dict[str, re.Pattern[str]] = {
+    "gross": _words(
+        r"gross(?:\s+(?:pay|earnings|salary|wages))?", r"total\s+earnings", r"salaire\s+brut",
+        r"brut", r"(?:gesamt)?brutto", r"bruto", r"total\s+(?:de\s+)?percepciones",
+        r"percepciones", r"proventos", r"vencimentos", r"gesamtbrutto",
+    ),
+    "net": _words(
+        r"net\s+(?:pay|amount|salary|à\s+payer|pay(?:able)?)", r"take[\s-]+home", r"netto",
+        r"auszahlungsbetrag", r"neto(?:\s+a\s+pagar)?", r"l[íi]quido", r"salaire\s+net",
+    ),
+    "deductions": _words(
+        r"deductions?", r"retenues", r"abz[üu]ge", r"deducciones", r"descontos",
+        r"total\s+deductions",
+    ),
+    "statutory": _words(
+        r"cpp", r"qpp", r"rrq", r"ei", r"ae", r"rqap", r"qpip", r"income\s+tax", r"paye", r"tds",
+        r"national\s+insurance", r"provident\s+fund", r"professional\s+tax", r"lohnsteuer",
+        r"solidarit[äa]tszuschlag", r"rentenversicherung", r"krankenversicherung", r"isr",
+        r"imss", r"inss", r"irrf", r"fgts", r"sss", r"philhealth", r"pag-ibig", r"pension",
+        r"social\s+insurance", r"iit", r"impôt", r"imp[oô]t\s+sur\s+le\s+revenu",
+        r"withholding\s+tax",
+    ),
+    "period": _words(
+        r"pay\s+(?:period|date)", r"period\s+(?:beginning|ending|start|end)",
+        r"abrechnungszeitraum", r"p[ée]riode\s+de\s+paie", r"fecha\s+de\s+pago", r"periodo",
+        r"per[íi]odo", r"payroll\s+(?:record|period|month)", r"for\s+the\s+month\s+of",
+        r"paid\s+days", r"d[íi]as\s+pagados",
+    ),
+    "earnings": _words(
+        r"earnings", r"bez[üu]ge", r"gains", r"basic\s+(?:salary|pay)", r"base\s+salary",
+        r"regular(?:\s+pay)?", r"gehalt", r"sueldo", r"sal[áa]rio\s+base", r"allowances?",
+        r"overtime", r"vacation\s+pay", r"ytd", r"year\s+to\s+date",
+    ),
+}  # fmt: skip
+
+# Field labels of an HR system's employment record (lower case).
+RECORD_LABELS: tuple[re.Pattern[str], ...] = (
+    _words(
+        r"(?:original\s+)?hire\s+date",
+        r"date\s+of\s+(?:hire|joining)",
+        r"date\s+hired",
+        r"entry\s+date",
+        r"date\s+of\s+entry",
+    ),
+    _words(r"job\s+(?:profile|code|history|title)", r"position\s+(?:title|history)"),
+    _words(
+        r"worker\s+(?:type|status)",
+        r"employee\s+(?:type|status)",
+        r"employment\s+(?:status|type)",
+        r"contract\s+type",
+    ),
+    _words(
+        r"time\s+type",
+        r"fte",
+        r"standard\s+(?:weekly\s+)?hours",
+        r"std\s+hrs",
+        r"wkly\s+hrs",
+        r"scheduled\s+hours",
+    ),
+    _words(
+        r"(?:employment|work|job|salary|compensation)(?:\s+&\s+\w+)?\s+history",
+        r"service\s+record",
+        r"employee\s+record",
+        r"personnel\s+(?:no|number|file|record)",
+    ),
+    _words(
+        r"legal\s+employer",
+        r"org(?:anisation|anization|\.)?\s+unit",
+        r"cost\s+cent(?:re|er)",
+        r"company\s+code",
+    ),
+    _words(
+        r"termination\s+date",
+        r"last\s+day\s+worked",
+        r"effective\s+date",
+        r"exit\s+date",
+        r"valid\s+(?:from|to)",
+    ),
+    _words(r"annual\s+base(?:\s+pay)?", r"base\s+pay", r"pay\s+(?:grade|rate|frequency)", r"grade"),
+)

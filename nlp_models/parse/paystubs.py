@@ -17,7 +17,12 @@ from nlp_models.parsed import PayStubFields, PayStubRow
 # (field, kind, pattern): column names and row labels as payroll systems write them.
 _COLUMNS = synonyms(
     [
-        ("label", "label", r"earnings|description|deductions|retenues|gains|item|type|code"),
+        (
+            "label",
+            "label",
+            r"earnings|description|deductions|retenues|gains|item|type|code|pay|taxes|summary|"
+            r"payments|bez[üu]ge|abz[üu]ge|percepciones|deducciones",
+        ),
         (
             "employee_id",
             "text",
@@ -42,7 +47,12 @@ _COLUMNS = synonyms(
             r"pay(?:ment)?\s+date|date\s+(?:paid|of\s+payment)|"
             r"cheque\s+date|deposit\s+date|date\s+de\s+(?:paie|paiement|versement)",
         ),
-        ("hours", "number", r"hours|hrs\.?|heures|units"),
+        ("hours", "number", r"hours|hrs\.?|heures|units|std\.?|stunden"),
+        (
+            "ytd_hours",
+            "number",
+            r"ytd\s+(?:hours|hrs\.?)|(?:hours|hrs\.?)\s+ytd|h\.\s*cumul\.?|heures\s+cumul[ée]es",
+        ),
         ("rate", "number", r"(?:hourly\s+)?rate|taux"),
         (
             "ytd_gross",
@@ -53,7 +63,7 @@ _COLUMNS = synonyms(
             "gross",
             "number",
             r"gross(?:\s+(?:pay|earnings|amount))?|total\s+earnings|"
-            r"current|amount|montant|brut|salaire\s+brut|this\s+period",
+            r"current|amount|montant|brut|salaire\s+brut|this\s+period|courant|betrag|importe",
         ),
         ("cpp", "number", r"cpp(?:/qpp)?|qpp|rrq|rpc"),
         ("ei", "number", r"ei|e\.i\.|ae|a\.-e\."),
@@ -79,7 +89,8 @@ _ROW_LABELS = [
     (
         "earning",
         re.compile(
-            r"^(?:regular|reg\.?|salary|basic|hourly|wages?|r[ée]gulier|salaire\s+de\s+base)\b",
+            r"^(?:regular|reg\.?|salary|basic|hourly|wages?|r[ée]gulier|salaire\s+de\s+base|"
+            r"salaire\s+r[ée]gulier|gehalt|sueldo)\b",
             re.I,
         ),
     ),
@@ -144,9 +155,10 @@ def parse_pay_stub(ctx: Ctx) -> PayStubFields:
     )
     if rule is not None:
         # The stub states the rule instead of a date per row.
+        # Validated anew (not model_copy), so the date is typed as a date.
         rows = [
-            r.model_copy(
-                update={"pay_date": ctx.found(r.period_end.value, rule.start(), rule.end())}
+            PayStubRow(
+                **{**dict(r), "pay_date": ctx.found(r.period_end.value, rule.start(), rule.end())}
             )
             if r.pay_date is None and r.period_end is not None else r
             for r in rows

@@ -24,7 +24,13 @@ from nlp_models.parse.patterns import HONORIFICS, INSTITUTION_HEADS, KIND_CUES, 
 # Capitalised words (or numbers, "&", a few particles) that can make up an organisation's name.
 _CAP = r"[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ][\w'’.\-]*"
 _FIRST = {"TEXT": {"REGEX": rf"^{_CAP}$"}}
-_BODY = {"TEXT": {"REGEX": rf"^(?:{_CAP}|\d+|&|-|of|and|de|du|des|et|the)$"}, "OP": "{0,6}"}
+# Connectors inside names, in the languages of our employers ("Vale do Tietê", "Sierra del Sur").
+_BODY = {
+    "TEXT": {
+        "REGEX": rf"^(?:{_CAP}|\d+|&|-|of|and|de|du|des|et|the|do|da|dos|das|del|y|e|von|und)$"
+    },
+    "OP": "{0,6}",
+}
 _CONNECTOR = {"LOWER": {"IN": ["of", "de", "du", "des", "la", "le", "for", "in"]}}
 _PERSON_WORD = {"TEXT": {"REGEX": r"^[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ][a-zà-ÿ'’\-]+$"}}
 
@@ -48,6 +54,8 @@ def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
     # tokens any suffix is made of.
     single, multi = _split(nlp, ORG_SUFFIXES)
     firsts = sorted({s.lower() for s in single} | {m[0].lower() for m in multi})
+    # A single letter ("A" of "A/S") would make any "Name Surname a ..." a company.
+    firsts = [f for f in firsts if len(f) > 1 or not f.isalpha()]
     rest = sorted({t.lower() for m in multi for t in m[1:]})
     comma = {"TEXT": ",", "OP": "?"}
     heads, _ = _split(nlp, INSTITUTION_HEADS)

@@ -11,39 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp_models.normalize import find_date_ranges, find_hours, find_money
+from nlp_models.normalize import find_date_ranges, find_hours
 from nlp_models.normalize.models import DateMatch, DateRangeMatch
 from nlp_models.parse.context import Ctx, Line, shift, trim
-from nlp_models.parsed import Found, Money, Position
+from nlp_models.parse.duties import DUTIES_HEAD, parse_duties
+from nlp_models.parse.grids import number
+from nlp_models.parse.pay_terms import position_pay, unpaid_pay
+from nlp_models.parse.table_cells import cells_under
+from nlp_models.parse.titles import find_title, is_company
+from nlp_models.parsed import Found, Position
 
-# Words that end a job title in running text.
-_STOP = (
-    r"(?:on|from|since|with|at|in|for|to|between|until|till|effective|starting|during|where|and\s+"
-    r"(?:has|was|is)|depuis|du|au|chez|pour|avec|dans|de\s+(?:janvier|f[ée]vrier|mars|avril|mai"
-    r"|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre))"
+_TITLE_HEADER = (
+    r"(?:(?:current\s+|present\s+)?(?:job\s+(?:title|profile)|position(?:\s+(?:held|title))?|"
+    r"title|designation|role|occupation|poste(?:\s+occup[ée])?|titre\s+du\s+poste|fonction|"
+    r"emploi|puesto|cargo|fun[çc][ãa]o|stelle|t[äa]tigkeit))"
 )
-_TITLE = (
-    rf"(?P<t>(?:(?!{_STOP}\b)[^\s,.;:()\n][^\s,;:()\n]*)"
-    rf"(?:[ \t]+(?!{_STOP}\b)[^\s,;:()\n]+){{0,7}})"
-)
-_AS = re.compile(
-    rf"(?:\b(?:worked|works|working|work|served|serves|serving|employed|hired|engaged|appointed"
-    rf"|promoted|joined|designated|engaged)\b[^.\n]{{0,40}}?\b(?:as|"
-    rf"to\s+the\s+(?:position|role|post)"
-    rf"\s+of)\s+(?:an?\s+|the\s+|our\s+)?|\b(?:in\s+the\s+(?:position|role|capacity)\s+of|"
-    rf"(?:position|role|designation|post)\s+(?:of|as)|au\s+poste\s+d[e'’]\s*|en\s+tant\s+qu[e'’]\s*"
-    rf"|(?:à\s+titre|a\s+titre)\s+d[e'’]\s*|comme\s+|"
-    rf"services\s+of\s+)\s*(?:an?\s+|the\s+|l[ae'’]\s*)?"
-    rf"|(?<![A-Za-z])as\s+(?:an?\s+|the\s+)?(?={_TITLE.replace('(?P<t>', '(?:')}\s+(?:from|"
-    rf"since|between"
-    rf"|du|depuis)\b)){_TITLE}",
-    re.I,
-)
-_LABEL_TITLE = re.compile(
-    r"^(?:job\s+title|position(?:\s+held)?|title|designation|role|occupation|poste(?:\s+occup[ée])?"
-    r"|titre\s+du\s+poste|fonction|emploi)\s*[:\t]\s*(?P<t>.+)$",
-    re.I,
-)
+_LABEL_TITLE = re.compile(rf"^{_TITLE_HEADER}\s*[:\t]\s*:?\s*(?P<t>.+)$", re.I)
+_TITLE_CELL = re.compile(rf"^{_TITLE_HEADER}$", re.I)
 _LABEL_START = re.compile(
     r"^(?:start\s+date|date\s+of\s+(?:joining|hire|employment)|joining\s+date|hire\s+date"
     r"|employed\s+since|date\s+d['’](?:entr[ée]e|"
@@ -56,12 +40,6 @@ _LABEL_END = re.compile(
     re.I,
 )
 _PERIOD_LABEL = re.compile(r"^(?:period|dates?|duration|p[ée]riode|du)\s*[:\t]", re.I)
-_DUTIES_HEAD = re.compile(
-    r"(?:duties|responsibilities|tasks|job\s+description|key\s+result\s+areas|kras?\b|t[âa]ches"
-    r"|fonctions|responsabilit[ée]s|attributions|functions\s+performed|role\s+involved"
-    r"|\bwill\s*:\s*$|\bnamely\s*:\s*$)",
-    re.I,
-)
 _BENEFITS = re.compile(
     r"(?:\b(?-i:receives)\b|\b(?-i:enjoy(?:s|ed))\b|"
     r"\b(?:was|is)\s+covered\s+by\b|\bis\s+entitled\s+to\b|\bwas\s+entitled\s+to\b|\bbenefits?"
@@ -121,25 +99,12 @@ _RELATIONSHIPS = (
         ),
     ),
 )
-_UNPAID = re.compile(
-    r"\bunpaid\b|no\s+(?:salary|wages?|remuneration|pay)\b|without\s+(?:pay|remuneration)"
-    r"|non\s+r[ée]mun[ée]r[ée]|sans\s+r[ée]mun[ée]ration|b[ée]n[ée]vole",
-    re.I,
-)
-# "works remotely from his home in Toronto, Ontario, Canada": the place the work is done.
 _REMOTE_FROM = re.compile(
     r"(?:remotely|from\s+home|t[ée]l[ée]travail)\s+(?:from|depuis)\s+(?:(?:his|her|their|"
     r"sa|son)\s+(?:home|domicile|r[ée]sidence)\s+(?:in|at|[àa])\s+)?"
     r"(?P<l>(?-i:[A-ZÀ-Ý])[^\n.;()]{2,60})",
     re.I,
 )
-# Sentence openings of running text (not of an imperative duty).
-_NARRATIVE = re.compile(
-    r"^(?:she|he|they|her|his|their|it|its|we|our|i|you|the|this|that|these|in|all|also|during"
-    r"|as|mr|ms|mrs|dr|please|il|elle|ils|elles|ses|son|sa|le|la|les|cette|ce|nous|pour|en|au)\b",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"[.!?;:]\s*$")
 
 
 @dataclass
@@ -160,18 +125,15 @@ def _sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
         s -= 1
     e = pos
     while e < hi and not (text[e] in ".!?" and (e + 1 >= len(text) or text[e + 1].isspace())):
+        if text[e] == ":" and text[e + 1 : e + 2] == "\n":
+            break  # "holding the following positions:" introduces a list or a table
         e += 1
     return s, e
 
 
 def _title_in(ctx: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
-    m = _AS.search(ctx.text, lo, hi)
-    if m is None:
-        return None
-    s, e = trim(ctx.text, m.start("t"), m.end("t"), " \t\n,;:-.")
-    if e - s < 2 or len(ctx.text[s:e].split()) > 8:
-        return None
-    return s, e
+    found = find_title(ctx.text, lo, hi)
+    return (found.start, found.end) if found is not None else None
 
 
 _LEAD_BAD = re.compile(
@@ -187,9 +149,28 @@ def _line_lead(ctx: Ctx, line: Line, pos: int) -> tuple[int, int] | None:
     lead = ctx.text[s:e]
     if not lead or len(lead.split()) > 8 or _LEAD_BAD.search(lead) or not lead[:1].isalpha():
         return None
-    if _PERIOD_LABEL.match(lead) or lead.endswith("."):
+    if _PERIOD_LABEL.match(lead) or lead.endswith(".") or is_company(lead):
         return None
     return s, e
+
+
+def _title_cell(ctx: Ctx, line: Line) -> tuple[int, int] | None:
+    """A table row's cell under a "Position" / "Designation" header: the header is the
+    nearest line above with that cell, read by column index (the extractor keeps one cell per
+    column in a table row, empty where blank)."""
+    for i in range(line.index - 1, max(-1, line.index - 8), -1):
+        head = ctx.lines[i].text.split("\t")
+        if len(head) < 2:
+            continue
+        k = next((j for j, c in enumerate(head) if _TITLE_CELL.match(c.strip())), None)
+        if k is None:
+            continue
+        cells = line.text.split("\t")
+        if k >= len(cells) or not cells[k].strip():
+            return None
+        offset = line.start + sum(len(c) + 1 for c in cells[:k])
+        return trim(ctx.text, offset, offset + len(cells[k]))
+    return None
 
 
 def _title_line_before(ctx: Ctx, line: Line) -> tuple[int, int] | None:
@@ -225,6 +206,10 @@ def _anchors(ctx: Ctx, lo: int, hi: int) -> list[_Anchor]:
         if line is not None and _PERIOD_LABEL.match(line.text):
             title = _title_line_before(ctx, line)
             seg_start = title[0] if title else line.start
+        elif line is not None and "\t" in line.text:
+            # A table row: its title is the cell under the "Position" header.
+            title = _title_cell(ctx, line) or _title_in(ctx, line.start, line.end)
+            seg_start = line.start
         else:
             s, e = _sentence_bounds(text, r.start, lo, hi)
             title = _title_in(ctx, s, e + 1)
@@ -239,7 +224,85 @@ def _anchors(ctx: Ctx, lo: int, hi: int) -> list[_Anchor]:
             # "since May 2022": ongoing unless the letter says otherwise.
             present = (r.start, r.start_date.start)
         out.append(_Anchor(r, seg_start, title, r.start_date, r.end_date, present))
-    return _prune(out)
+    taken = {(a.start_date.start if a.start_date else -1) for a in out}
+    out += [a for a in _table_anchors(ctx, lo, hi) if a.start_date.start not in taken]
+    return _merge_steps(ctx, _prune(sorted(out, key=lambda a: a.start)))
+
+
+_FROM_CELL = re.compile(
+    r"^(?:valid\s+from|from|start(?:\s+date)?|effective(?:\s+date)?|begin|du|de|d[ée]but|desde|"
+    r"von|g[üu]ltig\s+ab)$",
+    re.I,
+)
+_TO_CELL = re.compile(
+    r"^(?:valid\s+(?:to|until)|to|end(?:\s+date)?|until|au|[àa]|fin|hasta|bis|g[üu]ltig\s+bis)$",
+    re.I,
+)
+# An end date no one means ("31.12.9999"): HR systems write it for an open-ended record.
+_OPEN_END_YEAR = 9000
+
+
+def _table_anchors(ctx: Ctx, lo: int, hi: int) -> list[_Anchor]:
+    """Rows of a table whose header has a "From" and a "To" column (an HR system's job
+    history): each row's dates come from those cells, its title from the "Job title" cell."""
+    out: list[_Anchor] = []
+    header: tuple[int, int] | None = None
+    for ln in ctx.lines_in(lo, hi):
+        cells = ln.text.split("\t")
+        if len(cells) < 3:
+            header = None if "\t" not in ln.text else header
+            continue
+        names = [c.strip() for c in cells]
+        f = next((i for i, c in enumerate(names) if _FROM_CELL.match(c)), None)
+        t = next((i for i, c in enumerate(names) if _TO_CELL.match(c)), None)
+        if f is not None and t is not None:
+            header = (f, t)
+            continue
+        if header is None or max(header) >= len(cells):
+            continue
+        spans = []
+        pos = ln.start
+        for c in cells:
+            spans.append((pos, pos + len(c)))
+            pos += len(c) + 1
+        start = ctx.dates(*spans[header[0]])
+        if not start:
+            continue
+        end = ctx.dates(*spans[header[1]])
+        end_date = end[0] if end and end[0].value.year < _OPEN_END_YEAR else None
+        present = None
+        if end_date is None:
+            present = spans[header[1]]
+        out.append(_Anchor(None, ln.start, _title_cell(ctx, ln), start[0], end_date, present))
+    return out
+
+
+def _span_text(ctx: Ctx, span: tuple[int, int]) -> str:
+    return re.sub(r"\s+", " ", ctx.text[span[0] : span[1]])
+
+
+def _merge_steps(ctx: Ctx, anchors: list[_Anchor]) -> list[_Anchor]:
+    """Consecutive rows of one title whose dates follow on (a pay change, a new grade) are one
+    position: a new row is not a new job."""
+    out: list[_Anchor] = []
+    for a in anchors:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.rng is None
+            and a.rng is None
+            and prev.title is not None
+            and a.title is not None
+            and _span_text(ctx, prev.title).lower() == _span_text(ctx, a.title).lower()
+            and prev.end_date is not None
+            and a.start_date is not None
+            and 0 <= (a.start_date.value - prev.end_date.value).days <= 1
+        ):
+            # The last row's segment carries the current pay and hours.
+            out[-1] = _Anchor(None, a.start, prev.title, prev.start_date, a.end_date, a.present)
+            continue
+        out.append(a)
+    return out
 
 
 def _key(a: _Anchor) -> tuple:
@@ -291,7 +354,7 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
     """Every position described in text[lo:hi]."""
     anchors = _anchors(ctx, lo, hi)
     if not anchors:
-        labelled = _labelled_anchor(ctx, lo, hi)
+        labelled = _labelled_anchor(ctx, lo, hi) or _joined_anchor(ctx, lo, hi)
         if labelled is None:
             return []
         anchors = [labelled]
@@ -306,6 +369,8 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
             title = lab
         out.append(_position(ctx, a, title, seg_lo, seg_end))
     out = _letter_level(ctx, lo, anchors[0].start, out)
+    if len(out) > 1:
+        out = _duties_by_heading(ctx, lo, hi, out)
     shared = _benefits(ctx, anchors[-1].start, hi) if out else None
     if shared is not None and len(out) > 1:
         # Benefits stated once after the positions apply to all of them.
@@ -314,6 +379,36 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
             for p in out
         ]
     return out
+
+
+def _duties_by_heading(ctx: Ctx, lo: int, hi: int, out: list[Position]) -> list[Position]:
+    """Duties listed under a heading that names a position ("As Hardware Design Engineer his
+    duties were:") belong to that position, wherever the table of positions put its rows."""
+    heads: list[tuple[int, int]] = []  # (line index, position index)
+    for ln in ctx.lines_in(lo, hi):
+        if not DUTIES_HEAD.search(ln.text) or len(ln.text.split()) > 14:
+            continue
+        low = ln.text.lower()
+        k = next((i for i, p in enumerate(out) if p.title and p.title.value.lower() in low), None)
+        if k is not None:
+            heads.append((ln.index, k))
+    if not heads:
+        return out
+    out = list(out)
+    for n, (index, k) in enumerate(heads):
+        start = ctx.lines[index].start
+        end = ctx.lines[heads[n + 1][0]].start if n + 1 < len(heads) else hi
+        duties = parse_duties(ctx, start, end)
+        if duties:
+            out[k] = Position(**{**dict(out[k]), "duties": tuple(duties)})
+    # A position whose heading came later keeps no duties of another's list.
+    named = {k for _, k in heads}
+    taken = {d.value for k in named for d in out[k].duties}
+    return [
+        p if i in named else Position(**{**dict(p), "duties": tuple(d for d in p.duties
+                                                                  if d.value not in taken)})
+        for i, p in enumerate(out)
+    ]  # fmt: skip
 
 
 def _first_detail(ctx: Ctx, lo: int, start: int) -> int:
@@ -331,6 +426,32 @@ def _label_in(
             s, e = trim(ctx.text, ln.start + m.start(group), ln.start + m.end(group))
             if e > s:
                 return s, e
+    return None
+
+
+_JOINED = re.compile(
+    r"\b(?:joined|hired|started|began|commenced|was\s+engaged|came\s+on\s+board|rejoint|"
+    r"embauch[ée]e?|ingres[óo]|entrou)\b(?:[^.!?]|(?<=Ltd)\.|(?<=Inc)\.|(?<=Co)\.|(?<=Corp)\.)"
+    r"{0,80}?\b(?:on|in|le|en|el)\s+",
+    re.I,
+)
+_ONGOING = re.compile(
+    r"\b(?:remains?|still|continues?|currently|to\s+date|today|present|toujours|actuellement)\b",
+    re.I,
+)
+
+
+def _joined_anchor(ctx: Ctx, lo: int, hi: int) -> _Anchor | None:
+    """ "You joined Acme Ltd. on January 10, 2022 and remain with us": a start date without a
+    range; ongoing when the sentence says so."""
+    for m in _JOINED.finditer(ctx.text, lo, hi):
+        dates = ctx.dates(m.end(), min(hi, m.end() + 30))
+        if not dates or dates[0].start != m.end():
+            continue
+        s, e = _sentence_bounds(ctx.text, m.start(), lo, hi)
+        ongoing = _ONGOING.search(ctx.text, dates[0].end, min(hi, dates[0].end + 120))
+        present = (ongoing.start(), ongoing.end()) if ongoing else None
+        return _Anchor(None, s, _title_in(ctx, s, e + 1), dates[0], None, present)
     return None
 
 
@@ -381,7 +502,7 @@ def _position(ctx: Ctx, a: _Anchor, title: tuple[int, int] | None, lo: int, hi: 
     relationship = _relationship(ctx, lo, hi)
     if relationship is not None:
         fields["relationship"] = relationship
-    pay = _pay(ctx, lo, hi) or _unpaid(ctx, lo, hi)
+    pay = position_pay(ctx, lo, hi) or unpaid_pay(ctx, lo, hi)
     if pay is not None:
         fields["pay"] = pay
     benefits = _benefits(ctx, lo, hi)
@@ -395,6 +516,14 @@ def _position(ctx: Ctx, a: _Anchor, title: tuple[int, int] | None, lo: int, hi: 
     if loc is not None:
         fields["work_location"] = loc
     return Position(**fields)
+
+
+# A weekly-hours column: "Wkly hrs", "Std hrs/wk", "Working hours", "Heures/semaine".
+_HOURS_HEADER = re.compile(
+    r"(?:wkly|weekly|std\.?|standard|working|scheduled)\s*(?:hrs|hours)|(?:hrs|hours)\s*/\s*(?:wk|week)"
+    r"|heures\s*/\s*semaine|wochenstunden",
+    re.I,
+)
 
 
 def _hours(ctx: Ctx, lo: int, hi: int) -> dict:
@@ -412,34 +541,15 @@ def _hours(ctx: Ctx, lo: int, hi: int) -> dict:
         if h.is_range and h.max is not None and h.period == "week":
             out["hours_per_week_max"] = float(h.max)
         return out
+    for raw, s, e, _ in cells_under(ctx, lo, hi, _HOURS_HEADER):
+        value = number(raw.split()[0]) if raw.split() else None
+        if value is not None and 1 <= value <= 80:
+            return {"hours_per_week": ctx.found(float(value), s, e, 0.9)}
     labels = [h for h in found if h.text_only]
     if labels:
         h = labels[0]
         return {"hours_text": ctx.found(h.label or h.text, h.start, h.end)}
     return {}
-
-
-_PAY_WORD = re.compile(
-    r"salary|wage|pay|paid|earn|remunerat|compensation|ctc|stipend|salaire|r[ée]mun[ée]r|taux|rate",
-    re.I,
-)
-
-
-def _pay(ctx: Ctx, lo: int, hi: int) -> Found[Money] | None:
-    found = [shift(m, lo) for m in find_money(ctx.text[lo:hi], country=ctx.country)]
-    if not found:
-        return None
-    with_period = [m for m in found if m.period is not None]
-    pick = with_period[0] if with_period else None
-    if pick is None:
-        for m in found:
-            if _PAY_WORD.search(ctx.text, max(lo, m.start - 60), m.start):
-                pick = m
-                break
-    if pick is None:
-        return None
-    money = Money(amount=float(pick.amount), currency=pick.currency, period=pick.period)
-    return ctx.found(money, pick.start, pick.end, 0.7 if pick.currency_assumed else 1.0)
 
 
 def _benefits(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:
@@ -473,14 +583,6 @@ def _relationship(ctx: Ctx, lo: int, hi: int) -> Found | None:
         if m is not None:
             return ctx.found(kind, m.start(), m.end())
     return None
-
-
-def _unpaid(ctx: Ctx, lo: int, hi: int) -> Found[Money] | None:
-    """No pay, said in words ("unpaid internship (no salary or wages)"): an amount of zero."""
-    m = _UNPAID.search(ctx.text, lo, hi)
-    if m is None:
-        return None
-    return ctx.found(Money(amount=0.0, currency=None, period=None), m.start(), m.end())
 
 
 def _letter_level(ctx: Ctx, lo: int, first: int, positions: list[Position]) -> list[Position]:
@@ -517,138 +619,3 @@ def _location(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:
     g = "l" if m.group("l") else "l2"
     s, e = trim(ctx.text, m.start(g), m.end(g), " \t\n,;:.")
     return ctx.found(ctx.text[s:e], s, e)
-
-
-def parse_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
-    """Duties listed after a heading ("Main duties:", "Ses principales tâches ...") or as
-    bullets; a wrapped item's lines are joined."""
-    lines = [ln for ln in ctx.lines_in(lo, hi) if not ln.is_noise]
-    heads = [i for i, ln in enumerate(lines) if _DUTIES_HEAD.search(ln.text)
-             and (ln.text.rstrip().endswith(":") or len(ln.text.split()) <= 8)]  # fmt: skip
-    head = heads[0] if heads else None
-    # "3. Duties" then "The Employee's main duties are:": the list follows the last heading.
-    while head is not None and head + 1 in heads:
-        head += 1
-    if head is not None and _inline_list(lines[head].text):
-        return _inline(ctx, lines[head])
-    start = head + 1 if head is not None else 0
-    items: list[list[Line]] = []
-    started = False
-    bulleted = False
-    for ln in lines[start:]:
-        b = ln.bullet
-        if b is not None and head is None and re.match(r"^\s*\(?(?:\d{1,2})[.)]", ln.text):
-            b = None  # numbered clauses of a contract are not a list without a heading
-        if b is not None and not _numbered_heading(ln.text):
-            items.append([ln])
-            started = bulleted = True
-            continue
-        if started and items:
-            last = items[-1][-1].text
-            if bulleted and (not _SENTENCE_END.search(last) or ln.text[:1].islower()):
-                items[-1].append(ln)
-                continue
-            if (
-                not bulleted
-                and head is not None
-                and _is_sentence(ln.text)
-                and not _NARRATIVE.match(ln.text)
-            ):
-                items.append([ln])
-                continue
-            if bulleted and _is_sentence(ln.text) and not _NARRATIVE.match(ln.text):
-                # OCR drops a bullet now and then; an imperative sentence continues the list.
-                items.append([ln])
-                continue
-            break
-        if (
-            head is not None
-            and not started
-            and _is_sentence(ln.text)
-            and not _NARRATIVE.match(ln.text)
-        ):
-            # Plain paragraphs after the heading, one duty per line (DOCX).
-            items.append([ln])
-            started = True
-            continue
-        if head is not None and not started:
-            break
-    if not items:
-        return _narrative_duties(ctx, lo, hi)
-    out = []
-    for group in items:
-        first = group[0]
-        b = first.bullet
-        s = first.start + (b.end() if b and not _numbered_heading(first.text) else 0)
-        e = group[-1].end
-        value = " ".join(ln.text for ln in group)
-        if b:
-            value = value[b.end() :]
-        value = re.sub(r"\s+", " ", value).strip()
-        if len(value) >= 8:
-            out.append(ctx.found(value, s, e))
-    return out
-
-
-def _inline_list(text: str) -> bool:
-    after = text.split(":", 1)[1] if ":" in text else ""
-    return after.count(";") >= 1 or after.count(",") >= 2
-
-
-def _inline(ctx: Ctx, ln: Line) -> list[Found[str]]:
-    colon = ln.text.index(":") + 1
-    out = []
-    pos = ln.start + colon
-    for part in re.split(r";|,(?:\s+and)?", ln.text[colon:]):
-        s, e = trim(ctx.text, pos, pos + len(part), " \t,;.")
-        pos += len(part) + 1
-        if e - s >= 4:
-            out.append(ctx.found(ctx.text[s:e], s, e))
-    return out
-
-
-def _numbered_heading(text: str) -> bool:
-    return (
-        bool(re.match(r"^\d{1,2}[.)]\s+\S", text))
-        and len(text.split()) <= 6
-        and not text.endswith(".")
-    )
-
-
-def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 4 and text[:1].isupper() and text.endswith(".")
-
-
-_DUTY_SENTENCE = re.compile(
-    r"(?:duties|responsibilities|tasks|t[âa]ches|fonctions)\s+(?:included|include|were|are|"
-    r"consisted\s+of"
-    r"|involved|involve|comprenaient|comprennent|"
-    r"[ée]taient|sont)\s*:?\s*(?P<l>[^.\n]+(?:\n[^.\n]+)*)\.",
-    re.I,
-)
-
-
-def _narrative_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
-    """ "His duties included inspecting parts, recording results and calibrating tools."."""
-    m = _DUTY_SENTENCE.search(ctx.text, lo, hi)
-    if m is None:
-        return []
-    s0, e0 = m.start("l"), m.end("l")
-    body = ctx.text[s0:e0]
-    sep = ";" if ";" in body else ","
-    spans: list[tuple[int, int]] = []
-    pos = s0
-    for part in body.split(sep):
-        spans.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    # The last item is joined by "and"/"et": "..., recording results and calibrating tools".
-    ls, le = spans[-1]
-    last = re.search(r"\s(?:and|et)\s", ctx.text[ls:le])
-    if last is not None and len(spans) > 1:
-        spans[-1:] = [(ls, ls + last.start()), (ls + last.end(), le)]
-    out = []
-    for s, e in spans:
-        s, e = trim(ctx.text, s, e, " \t\n,;:")
-        if e - s >= 4:
-            out.append(ctx.found(re.sub(r"\s+", " ", ctx.text[s:e]), s, e, 0.8))
-    return out

@@ -50,7 +50,10 @@ from pipeline.report import DocumentReport
 
 _KINDS = {  # the parser's kinds → the checks' (tax slips are refined by their slip type)
     "reference_letter": DocKind.REFERENCE_LETTER,
+    "hr_email": DocKind.REFERENCE_LETTER,
+    "employment_record": DocKind.REFERENCE_LETTER,
     "contract": DocKind.CONTRACT,
+    "offer_letter": DocKind.CONTRACT,
     "pay_stub": DocKind.PAY_STUB,
     "transcript": DocKind.TRANSCRIPT,
     "enrolment_or_completion_letter": DocKind.ENROLMENT_LETTER,
@@ -60,6 +63,8 @@ _KINDS = {  # the parser's kinds → the checks' (tax slips are refined by their
     "bank_statement": DocKind.BANK_STATEMENT,
 }
 _ERRORS = {e.value: e for e in DocError}
+# Parsed kinds that state positions the way a reference letter does.
+_STATEMENTS = {"reference_letter", "hr_email", "employment_record"}
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,12 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
     out = _Collect([], [], [], [], [], [], [])
     readable = [d for d in documents if d.parsed is not None and d.report.duplicate_of is None]
     # Letters first: they define the positions; contracts then attach to them.
-    order = {"letter": 0, "contract": 1}
-    readable.sort(key=lambda d: order.get(getattr(d.parsed.fields, "form", ""), 2))
+    order = {"reference_letter": 0, "hr_email": 1, "employment_record": 2}
+    readable.sort(
+        key=lambda d: order.get(
+            d.parsed.kind.value, 3 if getattr(d.parsed.fields, "form", "") == "contract" else 4
+        )
+    )
     for doc in readable:
         _collect(doc, book, out, case_file.applicant)
     return Case(
@@ -112,13 +121,35 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
 
 def _collect(doc: CaseDocument, book: EmployerBook, out: _Collect, applicant: str | None) -> None:
     path, fields = doc.report.path, doc.parsed.fields
-    if isinstance(fields, LetterFields) and doc.parsed.kind == "reference_letter":
+    if isinstance(fields, LetterFields) and doc.parsed.kind in _STATEMENTS:
         employer = book.resolve(path, fields.employer)
         if employer is None:
             return
-        out.letters.append(letter_record(path, employer, fields, applicant))
+        letter = letter_record(path, employer, fields, applicant)
+        if doc.parsed.kind != "reference_letter":
+            # An HR e-mail or a system print is not expected on letterhead.
+            letter = letter.model_copy(update={"letterhead": None})
+        out.letters.append(letter)
         country = book.country(employer)
         for parsed in fields.positions:
+            match = None
+            if doc.parsed.kind != "reference_letter":
+                # The e-mail and the HR print beside a letter restate its position.
+                match = next(
+                    (
+                        p
+                        for p in out.positions
+                        if p.employer == employer and same_position(p, parsed)
+                    ),
+                    None,
+                )
+            if match is not None:
+                update = {
+                    "statements": (*match.statements, statement(path, parsed)),
+                    "sources": (*match.sources, path),
+                }
+                out.positions[out.positions.index(match)] = match.model_copy(update=update)
+                continue
             pid = f"P{len(out.positions) + 1}"
             out.positions.append(position_record(pid, path, employer, parsed, path, country))
     elif isinstance(fields, ContractFields):

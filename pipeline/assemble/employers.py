@@ -95,10 +95,12 @@ class EmployerBook:
         if address is not None:
             draft.addresses.append(address)
             draft.address = draft.address or address
-        if party.address is not None and party.address.value.country and draft.country is None:
-            draft.country = Fact(
-                value=party.address.value.country, quote=quote(document, party.address)
-            )
+        # Where the employer is: the parser's reading, else its address's country.
+        where = party.country
+        if where is None and party.address is not None and party.address.value.country:
+            where = party.address.model_copy(update={"value": party.address.value.country})
+        if where is not None and draft.country is None:
+            draft.country = Fact(value=where.value, quote=quote(document, where))
         if document not in draft.sources:
             draft.sources.append(document)
         return draft.id
