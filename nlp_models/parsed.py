@@ -257,4 +257,7 @@ class ParsedDocument(Frozen):
     kind_confidence: float = Field(ge=0, le=1)
     language: Language
     fields: Fields | None = None  # None for `other` and `unknown`
+    # Why the kind: the cue phrases found for it and the structures seen ("a sentence states
+    # employment over a period"), strongest first.
+    kind_cues: tuple[str, ...] = ()
     parser: str  # parser version: part of the cache key of anything derived from it

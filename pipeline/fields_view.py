@@ -49,6 +49,8 @@ def print_fields(parsed: ParsedDocument, console: Console) -> None:
         f"[bold]{escape(parsed.kind.value)}[/bold] (confidence {parsed.kind_confidence:.2f}), "
         f"language {parsed.language.value}, parser {escape(parsed.parser)}"
     )
+    if parsed.kind_cues:
+        console.print(f"kind from: {escape('; '.join(parsed.kind_cues))}")
     if parsed.fields is None:
         console.print("No fields: the document kind has none, or it could not be read.")
         return

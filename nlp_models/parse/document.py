@@ -7,7 +7,7 @@ import logging
 from extractors.models import ExtractedDocument
 from nlp_models.normalize import find_addresses, find_phones, infer_day_first
 from nlp_models.parse.context import Ctx, split_lines
-from nlp_models.parse.kinds import classify
+from nlp_models.parse.kinds import classify, kind_cues
 from nlp_models.parse.language import detect_language
 from nlp_models.parse.pipeline import get_nlp
 from nlp_models.parse.provenance import PageMap
@@ -70,6 +70,7 @@ def _parse(doc: ExtractedDocument) -> ParsedDocument:
         kind_confidence=confidence,
         language=ctx.lang,
         fields=fields,
+        kind_cues=kind_cues(ctx.nlp_doc, kind),
         parser=PARSER_VERSION,
     )
 

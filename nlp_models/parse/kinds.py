@@ -32,6 +32,19 @@ def kind_scores(doc: Doc) -> dict[str, float]:
     return scores
 
 
+def kind_cues(doc: Doc, kind: DocKind) -> tuple[str, ...]:
+    """The evidence for `kind`: its cue phrases found (strongest first), then the structures."""
+    weights: dict[str, float] = {}
+    for span in doc.spans.get("cues", []):
+        k, weight = span.label_.split("|")
+        if k == kind.value:
+            phrase = span.text.lower()
+            weights[phrase] = max(weights.get(phrase, 0.0), float(weight))
+    phrases = sorted(weights, key=lambda p: -weights[p])[:6]
+    _, why = structure_scores(doc.text)
+    return tuple(f'"{p}"' for p in phrases) + tuple(why)
+
+
 def classify(doc: Doc) -> tuple[DocKind, float]:
     scores = kind_scores(doc)
     structure, _ = structure_scores(doc.text)
