@@ -383,7 +383,9 @@ def build_ledger(case: Case) -> Ledger:
                 else:
                     worked.append(letter or 0.0)
                     credit.append(letter or 0.0)
-                    upper.append(letter or 0.0)
+                    # unknown hours: the most a weekday could add is its share of the cap
+                    most = cap / 5 if not known and on and d.weekday() < 5 else 0.0
+                    upper.append(letter or most)
                 auth.append(
                     authorised_on(case, p, employer.name.value, d)
                     if check_auth and on and worked[-1] > 0

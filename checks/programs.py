@@ -247,10 +247,9 @@ def _status(sure: float, possible: float, threshold: float, unknown: bool) -> St
 
 
 def _relevant_unknown(ledger: Ledger, eligible: Eligible) -> bool:
-    """A position whose hours are unknown could count under `eligible`."""
-    return any(not j.hours_known and eligible(j) is not False for j in ledger.jobs()) or bool(
-        ledger.undated
-    )
+    """A position without a start date could count anywhere. (Unknown hours need no flag: the
+    possible series credits them at the weekly cap, a true upper bound.)"""
+    return bool(ledger.undated)
 
 
 def _cap(as_of: date) -> float:

@@ -10,5 +10,6 @@ from checks.rules import (  # noqa: F401
     letter,
     noc,
     pay,
+    selection,
     students,
 )

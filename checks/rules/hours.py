@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks import params
 from checks.context import Context
-from checks.dates import DAY, months_between, shift_years
+from checks.dates import DAY, months_between
 from checks.findings import Severity
 from checks.models import Program
 from checks.programs import Experience, cec_eligible, credit_series
@@ -15,11 +14,11 @@ from checks.registry import Hit, rule
 W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INFO
 
 
-def _h(x: float) -> str:
+def fmt_hours(x: float) -> str:
     return f"{x:,.0f}" if abs(x - round(x)) < 0.05 else f"{x:,.1f}"
 
 
-def _window(exp: Experience) -> str:
+def fmt_window(exp: Experience) -> str:
     return f"[{exp.window.start}, {exp.window.end})" if exp.window else ""
 
 
@@ -40,35 +39,116 @@ def _window(exp: Experience) -> str:
     "hours that were not counted.",
 )
 def below_1560(ctx: Context) -> Iterator[Hit]:
-    if not ctx.selected(Program.CEC):
+    if not ctx.selected(Program.CEC) or not _canadian_work(ctx):
         return
     exp = ctx.experience["cec"]
+    if exp.status != "not_met":
+        return  # met, or undecided: `hours.undetermined` says what is missing
     need = exp.threshold_hours - exp.qualifying_hours
+    extra = "; ".join(exp.notes)
+    if need <= 0:
+        yield Hit(
+            f"CEC: {fmt_hours(exp.qualifying_hours)} qualifying hours in {fmt_window(exp)}. "
+            + extra
+        )
+        return
     when = ""
     if exp.date_met_projected and exp.date_met:
         when = (
-            f" At the current average of {_h(exp.weekly_average or 0)} h/week it would be "
+            f" At the current average of {fmt_hours(exp.weekly_average or 0)} h/week it would be "
             f"met on {exp.date_met} (~{exp.months_needed} months)."
         )
-    if exp.status == "not_met" and need <= 0:
-        yield Hit(
-            f"CEC: {_h(exp.qualifying_hours)} qualifying hours in {_window(exp)}. "
-            + " ".join(exp.notes)
+    bound = ""
+    if exp.possible_hours > exp.qualifying_hours + 0.5:
+        bound = (
+            f" Even counting every undecided week it is at most {fmt_hours(exp.possible_hours)} h."
         )
-    elif exp.status == "not_met":
-        extra = "; ".join(exp.notes)
-        yield Hit(
-            f"CEC: {_h(exp.qualifying_hours)} qualifying hours in {_window(exp)}, "
-            f"{_h(max(need, 0))} short of {_h(exp.threshold_hours)}."
-            f"{when}{' ' + extra if extra else ''}"
-        )
-    elif exp.status == "indeterminate":
-        yield Hit(
-            f"CEC: cannot decide: {_h(exp.qualifying_hours)} hours certainly qualify and "
-            f"up to {_h(exp.possible_hours)} may, in {_window(exp)}; some facts (hours, "
-            "NOC, pay, place of work) are missing.",
-            severity=W,
-        )
+    yield Hit(
+        f"CEC: {fmt_hours(exp.qualifying_hours)} qualifying hours in {fmt_window(exp)}, "
+        f"{fmt_hours(max(need, 0))} short of {fmt_hours(exp.threshold_hours)}."
+        f"{bound}{when}{' ' + extra if extra else ''}"
+    )
+
+
+def _canadian_work(ctx: Context) -> bool:
+    """Some position was, or may have been, worked in Canada: without one CEC has nothing to
+    count, and 'short of 1,560 h' would only restate that the work was abroad."""
+    return bool(ctx.ledger.undated) or any(j.canadian is not False for j in ctx.ledger.jobs())
+
+
+def _blocking_facts(ctx: Context, exp: Experience) -> list[str]:
+    """Per position, the unknown facts that leave its hours undecided for CEC."""
+    facts: dict[str, list[str]] = {}
+    for j in ctx.ledger.jobs():
+        if exp.window and j.week_start + 6 * DAY < exp.window.start:
+            continue
+        if cec_eligible(j) is False:
+            continue
+        missing = facts.setdefault(j.position, [])
+        for unknown, what in (
+            (not j.hours_known, "hours per week"),
+            (j.canadian is None, "place of work"),
+            (j.paid is None, "whether it was paid"),
+            (j.skilled is None, "NOC/TEER"),
+            (j.self_employed is None, "employee or self-employed"),
+            (j.remote_foreign, "remote work for a foreign employer (disputed)"),
+            (j.break_between_fulltime, "break between full-time terms (disputed)"),
+        ):
+            if unknown and what not in missing:
+                missing.append(what)
+    by_id = {p.id: p for p in ctx.case.positions}
+    out = [
+        f"{ctx.label(by_id[pid])}: {', '.join(what)}"
+        for pid, what in facts.items()
+        if what and pid in by_id
+    ]
+    out += [f"{ctx.label(by_id[pid])}: start date" for pid in ctx.ledger.undated if pid in by_id]
+    return out
+
+
+@rule(
+    "EV226",
+    "hours.undetermined",
+    W,
+    programs=[Program.CEC],
+    cites=["R-WIN-1", "R-HOURS-1"],
+    summary="CEC: cannot decide the 1,560 hours; names the facts that block it",
+    what="When some deciding fact (hours, place of work, pay, NOC, relationship) is unknown, "
+    "gives the hours that surely qualify, the most that could, and the facts missing.",
+    why="'Below 1,560 h' is a claim; an undecided count is a request for evidence.",
+    example="A letter saying 'full-time' with no hours per week: 0 h sure, up to 4,680 h.",
+    fix="Supply the missing facts (usually hours per week in the letter) and audit again.",
+)
+def undetermined(ctx: Context) -> Iterator[Hit]:
+    if not ctx.selected(Program.CEC):
+        return
+    exp = ctx.experience["cec"]
+    if exp.status != "indeterminate":
+        return
+    facts = _blocking_facts(ctx, exp)
+    yield Hit(
+        f"CEC: cannot decide: {fmt_hours(exp.qualifying_hours)} h certainly qualify and up to "
+        f"{fmt_hours(exp.possible_hours)} h may, in {fmt_window(exp)}."
+        + (f" Undecided: {'; '.join(facts)}." if facts else "")
+    )
+
+
+@rule(
+    "EV227",
+    "hours.no_canadian_work",
+    INFO,
+    programs=[Program.CEC],
+    cites=["R-WIN-1"],
+    summary="CEC: every position was worked outside Canada",
+    what="CEC counts only work physically done in Canada; when every position is abroad there is "
+    "nothing to count.",
+    why="A foreign-experience file is assessed under FSW and the CRS, not CEC (R-WIN-1).",
+    example="A single position in Manchester, UK.",
+    fix="Nothing to fix: see the FSW and foreign-experience lines.",
+)
+def no_canadian_work(ctx: Context) -> Iterator[Hit]:
+    if ctx.selected(Program.CEC) and ctx.ledger.jobs() and not _canadian_work(ctx):
+        yield Hit("CEC: every position was worked outside Canada; CEC does not apply.")
 
 
 @rule(
@@ -89,7 +169,7 @@ def weekly_cap(ctx: Context) -> Iterator[Hit]:
     if over:
         lost = sum(sum(j.creditable_hours for j in w.jobs) - cap for w in over)
         yield Hit(
-            f"{len(over)} week(s) exceed {cap} h (first {over[0].week}); {_h(lost)} h above "
+            f"{len(over)} week(s) exceed {cap} h (first {over[0].week}); {fmt_hours(lost)} h above "
             "the weekly cap were not counted."
         )
 
@@ -118,8 +198,8 @@ def period_under_12_months(ctx: Context) -> Iterator[Hit]:
     year_days = 7 * threshold / ctx.param("weekly_credit_cap")  # 52 weeks
     if raw >= threshold and capped < threshold and span < year_days:
         yield Hit(
-            f"{_h(raw)} hours were worked in {span} days (< 52 weeks); at 30 h/week only "
-            f"{_h(capped)} count: the year is not complete."
+            f"{fmt_hours(raw)} hours were worked in {span} days (< 52 weeks); at 30 h/week only "
+            f"{fmt_hours(capped)} count: the year is not complete."
         )
 
 
@@ -147,7 +227,7 @@ def outside_window(ctx: Context) -> Iterator[Hit]:
     before = series.sum_in(series.days[0], exp.window.start) if series.days else 0.0
     if before > 0:
         yield Hit(
-            f"{_h(before)} qualifying hours were worked before {exp.window.start}, outside "
+            f"{fmt_hours(before)} qualifying hours were worked before {exp.window.start}, outside "
             "the 3-year CEC window."
         )
 
@@ -210,8 +290,14 @@ def fsw_no_continuous_year(ctx: Context) -> Iterator[Hit]:
     exp = ctx.experience["fsw"]
     if exp.status == "not_met":
         note = f" {'; '.join(exp.notes)}." if exp.notes else ""
-        best = f" Longest run: {_h(exp.qualifying_hours)} h in NOC {exp.noc}." if exp.noc else ""
-        yield Hit(f"FSW: no continuous year of 1,560 h in one NOC in {_window(exp)}.{best}{note}")
+        best = (
+            f" Longest run: {fmt_hours(exp.qualifying_hours)} h in NOC {exp.noc}."
+            if exp.noc
+            else ""
+        )
+        yield Hit(
+            f"FSW: no continuous year of 1,560 h in one NOC in {fmt_window(exp)}.{best}{note}"
+        )
     elif exp.status == "indeterminate":
         yield Hit("FSW: cannot decide: some positions lack hours, dates or a NOC.", severity=W)
 
@@ -269,182 +355,17 @@ def summary(ctx: Context) -> Iterator[Hit]:
             continue
         exp = ctx.experience[key]
         parts = [
-            f"{name}: {exp.status.replace('_', ' ')}; {_h(exp.qualifying_hours)} h "
-            f"({exp.fte_years:.2f} FTE years) in {_window(exp)}"
+            f"{name}: {exp.status.replace('_', ' ')}; {fmt_hours(exp.qualifying_hours)} h "
+            f"({exp.fte_years:.2f} FTE years) in {fmt_window(exp)}"
         ]
         if exp.date_met:
             parts.append(f"{'would be met' if exp.date_met_projected else 'met'} on {exp.date_met}")
         if exp.months_needed is not None:
             parts.append(
-                f"~{exp.months_needed} months more at {_h(exp.weekly_average or 0)} h/week"
+                f"~{exp.months_needed} months more at {fmt_hours(exp.weekly_average or 0)} h/week"
             )
         if exp.points is not None:
             parts.append(f"{exp.points} {'grid' if key == 'fsw' else 'CRS'} points")
         if exp.uncertain:
             parts.append("[UNC]")
         yield Hit("; ".join(parts) + ".", programs=(program,))
-
-
-# --- category-based selection -------------------------------------------------------------------
-
-
-@rule(
-    "EV210",
-    "cbs.experience_not_met",
-    B,
-    programs=[Program.CBS],
-    cites=["R-CBS-2", "R-CBS-3"],
-    summary="Category-based selection: occupation experience not met on the round date",
-    what="v2023 (rounds before 18 Feb 2026): 6 continuous months full-time in one eligible NOC in "
-    "3 years; v2026: 12 months (read as 1,560 h [UNC]) in one NOC, not necessarily continuous.",
-    why="Category rounds require recent experience in a single eligible occupation (R-CBS-2/3).",
-    example="A 2026 round; 1,400 h in the category NOC in the 3 years before it.",
-    fix="Check the category's current requirements on canada.ca; add hours or evidence.",
-)
-def cbs_experience(ctx: Context) -> Iterator[Hit]:
-    if not ctx.selected(Program.CBS):
-        return
-    exp = ctx.experience["cbs"]
-    version = exp.notes[0] if exp.notes else ""
-    if exp.status == "not_met":
-        yield Hit(
-            f"CBS ({version}): best single-NOC experience {_h(exp.qualifying_hours)} h "
-            f"(NOC {exp.noc or 'none'}) in {_window(exp)}; not enough for the round of "
-            f"{exp.anchor}." + (" The 2026 requirements are [UNC]." if exp.uncertain else ""),
-            disputed=exp.uncertain,
-        )
-    elif exp.status == "indeterminate":
-        yield Hit("CBS: cannot decide; NOC or hours missing for some positions.", severity=W)
-    elif exp.uncertain and "equivalence" in " ".join(exp.notes):
-        yield Hit(
-            "CBS: met only by reading part-time hours as equivalent [UNC].",
-            severity=W,
-            disputed=True,
-        )
-
-
-@rule(
-    "EV211",
-    "cbs.category_not_valid",
-    E,
-    programs=[Program.CBS],
-    cites=["R-CBS-4"],
-    summary="The claimed category did not exist on the round date",
-    what="The case's CBS category is one of the categories open on the round date.",
-    why="Categories changed on 27 Feb 2025, 8 Dec 2025 and 18 Feb 2026 (R-CBS-4).",
-    example="'agriculture' claimed for a round in March 2026.",
-    fix="Correct the category for the round date.",
-)
-def cbs_category_not_valid(ctx: Context) -> Iterator[Hit]:
-    category = ctx.case.cbs_category
-    if not ctx.selected(Program.CBS) or not category:
-        return
-    anchor = ctx.case.ita_date or ctx.as_of
-    dv = params.dated_value_at("cbs_categories", anchor)
-    if dv is None or category not in dv.value:
-        yield Hit(f"Category {category!r} is not open for rounds on {anchor}.")
-
-
-@rule(
-    "EV212",
-    "cbs.no_base_program",
-    B,
-    programs=[Program.CBS],
-    cites=["R-CBS-1"],
-    summary="No Express Entry program met, so no category round",
-    what="A category round needs eligibility under CEC, FSW or FST first.",
-    why="Candidates must first be eligible for Express Entry (R-CBS-1).",
-    example="CEC and FSW experience both not met.",
-    fix="Establish CEC or FSW eligibility first.",
-)
-def cbs_no_base(ctx: Context) -> Iterator[Hit]:
-    if not ctx.selected(Program.CBS):
-        return
-    cec, fsw = ctx.experience["cec"], ctx.experience["fsw"]
-    if cec.status == "not_met" and fsw.status == "not_met":
-        yield Hit("Neither CEC nor FSW experience is met, so no category round applies.")
-
-
-# --- CRS ----------------------------------------------------------------------------------------
-
-
-@rule(
-    "EV220",
-    "crs.foreign_points",
-    INFO,
-    programs=[Program.CRS],
-    cites=["R-WIN-5", "R-CRS-1", "R-CRS-2", "R-CRS-3"],
-    summary="CRS skill-transferability points from foreign experience",
-    what="Foreign FTE years (TEER 0-3, paid, 10 years) combined with first-language CLB and "
-    "Canadian years, before and after the 50-point cap.",
-    why="Foreign experience earns points only in combination (R-CRS-1..3).",
-    example="3 foreign years and CLB 9 in all abilities: 50 points.",
-    fix="Nothing to fix.",
-)
-def crs_foreign_points(ctx: Context) -> Iterator[Hit]:
-    if not ctx.selected(Program.CRS):
-        return
-    exp = ctx.experience["foreign"]
-    msg = (
-        f"Foreign experience: {_h(exp.qualifying_hours)} h ({exp.fte_years:.2f} FTE years) "
-        f"in {_window(exp)}; transferability points {exp.points} "
-        f"(before caps {exp.points_before_caps})."
-    )
-    if exp.disputed_hours:
-        msg += (
-            f" {_h(exp.disputed_hours)} h of remote work from Canada for a foreign employer "
-            "are not counted (disputed, R-FOR-3)."
-        )
-    yield Hit(msg)
-    if (exp.points_before_caps or 0) > (exp.points or 0):
-        yield Hit(
-            f"Foreign-experience combinations reach {exp.points_before_caps} points but "
-            f"are capped at {exp.points}.",
-            severity=W,
-        )
-
-
-@rule(
-    "EV221",
-    "crs.language_expired",
-    E,
-    programs=[Program.CRS, Program.PGWP],
-    cites=["R-CRS-6", "R-DOC-4"],
-    summary="Language test result is 2 or more years old at the application date",
-    what="Each language result is less than 2 years old at the application date.",
-    why="Points based on a result stop counting once it is 2 years old (R-CRS-6, R-DOC-4).",
-    example="CELPIP taken 2023-05-12; application 2025-05-12.",
-    fix="Retake the test before applying.",
-)
-def language_expired(ctx: Context) -> Iterator[Hit]:
-    years = ctx.param("language_result_validity_years")
-    for r in ctx.case.language:
-        expires = shift_years(r.test_date, years)
-        if expires <= ctx.as_of:
-            yield Hit(
-                f"{r.test} result of {r.test_date} expired on {expires}, before the "
-                f"application date {ctx.as_of}."
-            )
-
-
-@rule(
-    "EV222",
-    "crs.job_offer_points",
-    E,
-    programs=[Program.CRS],
-    cites=["R-CRS-5"],
-    summary="Job-offer points claimed after 25 March 2025",
-    what="No CRS points for arranged employment for profiles scored on or after 25 Mar 2025.",
-    why="Express Entry stopped awarding job-offer points on 25 Mar 2025 (R-CRS-5).",
-    example="A profile updated in April 2025 claiming 50 points for an LMIA job offer.",
-    fix="Remove the job-offer points from the score.",
-)
-def job_offer_points(ctx: Context) -> Iterator[Hit]:
-    if not ctx.case.claims_job_offer_points:
-        return
-    on = ctx.case.profile_date or ctx.as_of
-    if not ctx.param("crs_job_offer_points", on):
-        yield Hit(
-            f"Job-offer points are claimed, but none are awarded for profiles scored on "
-            f"{on} (since 2025-03-25)."
-        )

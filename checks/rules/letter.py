@@ -438,27 +438,40 @@ def hours_not_numeric(ctx: Context) -> Iterator[Hit]:
     E,
     programs=EE,
     cites=["R-LTR-5"],
-    summary="Position without salary (benefits missing: warning)",
-    what="Each position gives the salary, and the benefits.",
-    why="IRCC asks for the annual salary plus benefits (R-LTR-5); pay also shows the work was "
-    "paid (R-PAID-1).",
+    summary="Position without salary",
+    what="Each position gives the salary.",
+    why="IRCC asks for the annual salary (R-LTR-5); pay also shows the work was paid (R-PAID-1).",
     example="A letter with duties and hours but no pay.",
-    fix="Ask for the annual salary (or hourly rate) and the benefits of each position.",
+    fix="Ask for the annual salary (or hourly rate) of each position.",
 )
 def missing_salary(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
-        if not p.letter:
-            continue
-        if p.pay is None:
+        if p.letter and p.pay is None:
             yield Hit(
                 f"{ctx.label(p)}: the letter does not give the salary.",
                 documents=ctx.documents(p),
                 subject=p.id,
             )
-        elif p.benefits is None:
+
+
+@rule(
+    "EV125",
+    "letter.missing_benefits",
+    W,
+    programs=EE,
+    cites=["R-LTR-5"],
+    summary="Position with a salary but no benefits",
+    what="Each position gives its benefits beside the salary.",
+    why="IRCC asks for the annual salary plus benefits (R-LTR-5); a missing benefits line is a "
+    "warning, not a missing salary.",
+    example="'Her annual salary is $62,000.' with nothing on benefits.",
+    fix="Ask the employer to add the benefits (or to say there are none).",
+)
+def missing_benefits(ctx: Context) -> Iterator[Hit]:
+    for p in ctx.case.positions:
+        if p.letter and p.pay is not None and p.benefits is None:
             yield Hit(
                 f"{ctx.label(p)}: the letter does not mention benefits.",
-                severity=W,
                 documents=ctx.documents(p),
                 subject=p.id,
             )

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from datetime import date
 
 from checks.context import Context
-from checks.dates import DAY
+from checks.dates import DAY, months_between
 from checks.findings import Severity
 from checks.ledger import work_country
 from checks.models import Deduction, Program
+from checks.pay_cadence import stub_series
 from checks.pay_math import annual, differs
 from checks.registry import Hit, rule
 
@@ -24,55 +25,69 @@ STATUTORY = {
 }
 
 
-def _uncovered(start: date, end: date, periods: list[tuple[date, date]]) -> list[tuple[date, date]]:
-    gaps, cursor = [], start
-    for a, b in sorted(periods):
-        if a > cursor:
-            gaps.append((cursor, min(a - DAY, end)))
-        cursor = max(cursor, b + DAY)
-        if cursor > end:
-            break
-    if cursor <= end:
-        gaps.append((cursor, end))
-    return [(a, b) for a, b in gaps if a <= b]
-
-
 @rule(
     "EV601",
     "paystub.gap",
     W,
     programs=EE,
     cites=["R-PAY-1"],
-    summary="Pay periods leave part of a claimed period uncovered",
-    what="For a position with pay records, the stretches of its credited period that no pay "
-    "period covers (longer than the configured days).",
-    why="Pay stubs support the letter (R-PAY-1); gaps in a series invite questions.",
-    example="Biweekly stubs for January-June and September-December; July-August missing.",
+    summary="A pay period is missing from a run of consecutive stubs",
+    what="Infers the pay cadence (weekly, bi-weekly, semi-monthly, monthly) from the stubs; when "
+    "most stubs follow one another, names the periods missing between two of them. A sample of "
+    "stubs months apart is not a gap (see `paystub.sample_coverage`).",
+    why="Pay stubs support the letter (R-PAY-1); a hole in a series the applicant sent in full "
+    "invites questions.",
+    example="Bi-weekly stubs for January-June and September-December; July-August missing.",
     fix="Ask for the missing pay stubs, or a payroll summary for the period.",
 )
 def paystub_gap(ctx: Context) -> Iterator[Hit]:
     min_days = ctx.param("paystub_gap_days")
     for p in ctx.case.positions:
         records = ctx.pay_records(p)
+        if not records or ctx.ledger.span(p.id) is None:
+            continue
+        series = stub_series(records, ctx.param("paystub_series_share"))
+        holes = [m for m in series.missing if (m.end - m.start).days + 1 >= min_days]
+        if not holes or series.cadence is None:
+            continue
+        shown = ", ".join(f"{m.start} to {m.end} ({m.periods} period(s))" for m in holes[:5])
+        yield Hit(
+            f"{ctx.label(p)}: {len(records)} {series.cadence.name} stubs run in sequence, but "
+            f"none covers {shown}"
+            + (f" and {len(holes) - 5} more" if len(holes) > 5 else "")
+            + ".",
+            documents=ctx.documents(p),
+            subject=p.id,
+        )
+
+
+@rule(
+    "EV607",
+    "paystub.sample_coverage",
+    INFO,
+    programs=EE,
+    cites=["R-PAY-1"],
+    summary="How much of a position the pay stubs on file cover",
+    what="The stubs' cadence and the share of the credited period they cover.",
+    why="A sample of stubs corroborates the letter (R-PAY-1); the letter carries the period.",
+    example="3 bi-weekly stubs cover 6 weeks of a 38-month position.",
+    fix="Nothing to fix; add more stubs or a payroll summary if the officer may doubt the period.",
+)
+def sample_coverage(ctx: Context) -> Iterator[Hit]:
+    for p in ctx.case.positions:
+        records = ctx.pay_records(p)
         span = ctx.ledger.span(p.id)
         if not records or span is None:
             continue
-        gaps = [
-            (a, b)
-            for a, b in _uncovered(
-                span.start, span.end, [(r.period_start, r.period_end) for r in records]
-            )
-            if (b - a).days + 1 >= min_days
-        ]
-        if gaps:
-            shown = ", ".join(f"{a} to {b}" for a, b in gaps[:5])
-            yield Hit(
-                f"{ctx.label(p)}: no pay record covers {shown}"
-                + (f" and {len(gaps) - 5} more stretches" if len(gaps) > 5 else "")
-                + ".",
-                documents=ctx.documents(p),
-                subject=p.id,
-            )
+        series = stub_series(records, ctx.param("paystub_series_share"))
+        months = months_between(span.start, span.end + DAY)
+        cad = f"{series.cadence.name} " if series.cadence else ""
+        yield Hit(
+            f"{ctx.label(p)}: {len(records)} {cad}stub(s) cover {series.covered_days / 7:.0f} "
+            f"week(s) of a {months:.0f}-month period.",
+            documents=tuple(dict.fromkeys(r.document for r in records)),
+            subject=p.id,
+        )
 
 
 @rule(

@@ -167,7 +167,8 @@ _PRESENT_AFTER_JOIN = re.compile(
     r"(?:now|today|date|aujourd'hui|maintenant|ce\s+jour)(?![A-Za-z])", re.IGNORECASE
 )
 _RANGE_JOIN = re.compile(
-    r"\s*(?:-+|(?:to|until|till|through|thru|and|au|a|et|jusqu'?\s*(?:a|au))(?![A-Za-z]))"
+    r"\s*(?:-+|(?:up\s*(?:to|until|till)|to|until|till|through|thru|and|au|a|et"
+    r"|jusqu'?\s*(?:a|au))(?![A-Za-z]))"
     r"\s*(?:le\s+|the\s+|l')?",
     re.IGNORECASE,
 )

@@ -1,14 +1,17 @@
-"""Document language from function words: English, French, or other.
+"""Document language: English, French, or other.
 
-Counting the commonest function words is enough to tell English from French on a page of text
-and needs no model; other languages (Spanish, Portuguese, German ...) are caught by their own
-function words so a Spanish letter is not read as English.
+On prose, counting the commonest function words tells English from French (and catches Spanish,
+Portuguese, German ... by their own) with no model. Forms — pay slips, HR printouts — have
+almost no function words, so a German "Entgeltabrechnung" would pass for English; there the
+character n-gram identifier of py3langid (langid.py, BSD) decides. Its model takes ~0.8 s to
+load, so it is loaded lazily, once per process, and only for such text.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from nlp_models.parsed import Language
 
@@ -128,13 +131,60 @@ _WORDS: dict[str, frozenset[str]] = {
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
+# Languages documents reach us in; restricting the identifier to them sharpens its choice.
+_IDENTIFIER_LANGS = ("en", "fr", "es", "pt", "de", "it", "nl", "pl", "ro", "tr", "ru", "uk")
+_IDENTIFIER_LANGS += ("ar", "fa", "hi", "ur", "bn", "ta", "zh", "ja", "ko", "vi", "tl", "id")
+_FORM_DENSITY = 0.12  # function words per word below which text reads as a form, not prose
+_MIN_LETTERS = 60  # fewer letters than this tell the identifier nothing
+_MIN_CONFIDENCE = 0.8
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(_IDENTIFIER_LANGS))
+    return ident
+
+
 def detect_language(text: str) -> tuple[Language, float]:
     """(language, confidence 0-1); English when the text has too few words to tell."""
+    sample = text[:20000]
+    tokens = _TOKEN.findall(sample.lower())
+    counts = _function_words(tokens)
+    if tokens and sum(counts.values()) / len(tokens) < _FORM_DENSITY:
+        by_ngrams = _by_ngrams(sample, counts)
+        if by_ngrams is not None:
+            return by_ngrams
+    return _by_function_words(counts)
+
+
+def _function_words(tokens: list[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for tok in _TOKEN.findall(text[:20000].lower()):
+    for tok in tokens:
         for lang, words in _WORDS.items():
             if tok in words:
                 counts[lang] += 1
+    return counts
+
+
+def _by_ngrams(sample: str, counts: Counter[str]) -> tuple[Language, float] | None:
+    if sum(c.isalpha() for c in sample) < _MIN_LETTERS:
+        return None
+    code, p = _identifier().classify(sample[:5000])
+    if p < _MIN_CONFIDENCE:
+        return None
+    if code in ("en", "fr"):
+        # Bilingual federal forms (T4, permits) print both languages: read them as English.
+        en, fr = counts["en"], counts["fr"]
+        if code == "fr" and en >= 0.4 * (en + fr) and en >= 3:
+            return Language.EN, round(p, 2)
+        return Language(code), round(p, 2)
+    return Language.OTHER, round(p, 2)
+
+
+def _by_function_words(counts: Counter[str]) -> tuple[Language, float]:
     en, fr, other = counts["en"], counts["fr"], counts["other"]
     total = en + fr + other
     if total < 3:

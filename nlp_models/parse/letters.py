@@ -14,6 +14,13 @@ from nlp_models.parsed import Found, LetterFields, Signatory
 _DATE_LABEL = re.compile(
     r"^(?:date(?:d)?|le|fait\s+le|issued\s+on|date\s+of\s+issue)\s*[:\-]?\s*", re.I
 )
+# The issuing formula of certificates: "Given this 10th day of February 2025 at Cebu City",
+# "Issued on 3 March 2025 at Pune", "Fait à Lyon, le 2 mai 2024", "Signed at Dubai on ...".
+_ISSUED = re.compile(
+    r"^\s*(?:given|issued|dated|signed|done|fait|d[ée]livr[ée]e?)\b[^\n]{0,40}?"
+    r"(?=\d|(?:this|the|le|on)\b)",
+    re.I,
+)
 _TO_HEADER = re.compile(r"^(?:to|à|para|an)\s*:\s*(?P<n>[^<@\n]+?)\s*<[^>]+@[^>]+>", re.I)
 _PRINTED = re.compile(
     r"\b(?:printed(?:\s+on)?|print\s+date|generated(?:\s+on)?|run\s+date|as\s+of)\b\s*:?\s*", re.I
@@ -102,6 +109,11 @@ def letter_date(ctx: Ctx) -> Found | None:
         dates = ctx.dates(ln.start, ln.end)
         if dates and len(ln.text) <= 60 and dates[0].precision == "day":
             return ctx.found(dates[0].value, dates[0].start, dates[0].end)
+    for ln in reversed(ctx.lines[-14:]):
+        if _ISSUED.match(ln.text):
+            dates = ctx.dates(ln.start, ln.end)
+            if len(dates) == 1 and dates[0].precision == "day":
+                return ctx.found(dates[0].value, dates[0].start, dates[0].end)
     return None
 
 

@@ -43,10 +43,59 @@ def top_lines(ctx: Ctx, limit: int = 8) -> list[Line]:
     for ln in ctx.lines:
         if ln.start >= first_page_end or len(out) >= limit:
             break
-        if _BODY_START.match(ln.text) or _is_date_line(ctx, ln) or len(ln.text) > 110:
+        if (
+            _BODY_START.match(ln.text)
+            or _is_date_line(ctx, ln)
+            or len(ln.text) > 110
+            or _is_prose(ln.text)
+        ):
             break
         out.append(ln)
     return out
+
+
+# Words of running prose that letterhead lines (names, addresses, contacts) do not use.
+_PROSE_WORDS = frozenset(
+    [
+        "that",
+        "was",
+        "is",
+        "has",
+        "have",
+        "been",
+        "by",
+        "of",
+        "the",
+        "to",
+        "with",
+        "who",
+        "this",
+        "we",
+        "our",
+        "his",
+        "her",
+        "she",
+        "he",
+        "as",
+        "from",
+        "for",
+        "que",
+        "est",
+        "a",
+        "été",
+        "nous",
+        "par",
+        "le",
+        "la",
+        "les",
+    ]
+)
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence (wrapped by OCR or a narrow column), so the body has begun."""
+    words = text.split()
+    return len(words) >= 7 and sum(w in _PROSE_WORDS for w in words) >= 3
 
 
 def _is_date_line(ctx: Ctx, ln: Line) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -20,6 +20,7 @@ from checks.models import (
     NameVariant,
     NocCandidate,
     NocInfo,
+    PayRecord,
     Permit,
     PermitType,
     PositionStatement,
@@ -48,6 +49,15 @@ def job(**kw) -> Case:
     pos_kw.setdefault("end", YEAR[1])
     pos_kw.setdefault("hours", 30)
     return case((position(**pos_kw),), **case_kw)
+
+
+def biweekly(*periods: int) -> tuple[PayRecord, ...]:
+    """Bi-weekly stubs of position p1, numbered from the first period of YEAR."""
+    first = YEAR[0]
+    return tuple(
+        stub("p1", first + timedelta(days=14 * k), first + timedelta(days=14 * k + 13))
+        for k in periods
+    )
 
 
 def with_letter(**kw) -> Case:
@@ -236,8 +246,8 @@ EXAMPLES = [
         lambda: job(hours=20, hours_per_week_max=20),
         "minimum",
     ),
-    Example("letter.missing_salary", lambda: job(pay=None), E),
-    Example("letter.missing_salary", lambda: job(benefits=None), W),
+    Example("letter.missing_salary", lambda: job(pay=None), E, lambda: job(benefits=None)),
+    Example("letter.missing_benefits", lambda: job(benefits=None), W, lambda: job(pay=None)),
     Example("letter.missing_duties", lambda: job(duties=()), E),
     Example("letter.undated", lambda: with_letter(letter_date=None), W),
     Example(
@@ -281,7 +291,28 @@ EXAMPLES = [
     ),
     # hours and windows
     Example("hours.below_1560", lambda: job(hours=1559 / 52), B, lambda: job(hours=30)),
-    Example("hours.below_1560", lambda: job(hours=None), W, text="cannot decide"),
+    # hours unread, yet even at the 30 h cap 51 weeks stay below 1,560 h: a claim, not a doubt
+    Example(
+        "hours.below_1560",
+        lambda: job(hours=None, end=weeks(date(2023, 1, 2), 51)[1]),
+        B,
+        lambda: job(hours=None),
+        "at most 1,530",
+    ),
+    Example(
+        "hours.undetermined",
+        lambda: job(hours=None),
+        W,
+        lambda: job(hours=None, end=weeks(date(2023, 1, 2), 51)[1]),
+        "hours per week",
+    ),
+    Example(
+        "hours.no_canadian_work",
+        lambda: job(work_country="GB"),
+        INFO,
+        lambda: job(work_country="CA", hours=1559 / 52),
+        "outside Canada",
+    ),
     Example("hours.weekly_cap", lambda: job(hours=31), INFO, lambda: job(hours=30)),
     Example(
         "hours.period_under_12_months",
@@ -651,24 +682,19 @@ EXAMPLES += [
     # pay
     Example(
         "paystub.gap",
-        lambda: job(
-            start=date(2024, 1, 1),
-            end=date(2024, 3, 29),
-            case_pay_records=(
-                stub("p1", date(2024, 1, 1), date(2024, 2, 14)),
-                stub("p1", date(2024, 3, 1), date(2024, 3, 29)),
-            ),
-        ),
+        # bi-weekly stubs 0-2 and 5-7 of a run: periods 3 and 4 are missing inside it
+        lambda: job(case_pay_records=biweekly(0, 1, 2, 5, 6, 7)),
         W,
-        lambda: job(
-            start=date(2024, 1, 1),
-            end=date(2024, 3, 29),
-            case_pay_records=(
-                stub("p1", date(2024, 1, 1), date(2024, 2, 14)),
-                stub("p1", date(2024, 2, 29), date(2024, 3, 29)),
-            ),
-        ),
-        "2024-02-15 to 2024-02-29",
+        # three stubs months apart are a sample, not a series with holes
+        lambda: job(case_pay_records=biweekly(0, 8, 16)),
+        "2023-02-13 to 2023-03-12 (2 period(s))",
+    ),
+    Example(
+        "paystub.sample_coverage",
+        lambda: job(case_pay_records=biweekly(0, 8, 16)),
+        INFO,
+        lambda: job(),
+        "3 bi-weekly stub(s) cover 6 week(s)",
     ),
     Example(
         "pay.no_pay_records",
