@@ -246,12 +246,6 @@ def _status(sure: float, possible: float, threshold: float, unknown: bool) -> St
     return "indeterminate"
 
 
-def _relevant_unknown(ledger: Ledger, eligible: Eligible) -> bool:
-    """A position without a start date could count anywhere. (Unknown hours need no flag: the
-    possible series credits them at the weekly cap, a true upper bound.)"""
-    return bool(ledger.undated)
-
-
 def _cap(as_of: date) -> float:
     return float(params.value_at("weekly_credit_cap", as_of))
 
@@ -277,7 +271,9 @@ def window_experience(
     s_hours = sure.sum_in(w.start, w.end)
     p_hours = possible.sum_in(w.start, w.end)
     timing = sliding_timing(sure, anchor, years, threshold)
-    status = _status(s_hours, p_hours, threshold, _relevant_unknown(ledger, eligible))
+    # Unknown hours need no flag: the possible series credits them at the weekly cap, a true
+    # upper bound. A position without a start date could count anywhere.
+    status = _status(s_hours, p_hours, threshold, bool(ledger.undated))
     exp = Experience(
         program=key,
         status=status,
@@ -428,7 +424,7 @@ def fsw(case: Case, ledger: Ledger) -> Experience:
     all_skilled = credit_series(ledger, fsw_eligible, cap, unknown_counts=False)
     skilled_hours = all_skilled.sum_in(w.start, w.end)
     possible = credit_series(ledger, fsw_eligible, cap, unknown_counts=True).sum_in(w.start, w.end)
-    hours_unknown = _relevant_unknown(ledger, fsw_eligible)
+    hours_unknown = bool(ledger.undated)
     noc_unknown = any(j.noc is None and fsw_eligible(j) is not False for j in ledger.jobs())
     if qualifying:
         status: Status = "met"
@@ -560,7 +556,7 @@ def cbs(case: Case, ledger: Ledger) -> Experience:
         elif hours >= req["hours"] - 1e-9:
             met_strict = True
     threshold = float(req["hours"])
-    unknown = _relevant_unknown(ledger, base) or any(j.noc is None for j in ledger.jobs())
+    unknown = bool(ledger.undated) or any(j.noc is None for j in ledger.jobs())
     uncertain = rule.uncertain or req["version"] == "v2026"
     if met_strict:
         status: Status = "met"
