@@ -40,6 +40,12 @@ class _Reading:
     words: list[tuple[str, float, tuple[int, int, int, int], tuple[int, int, int]]]
     confidence: float
 
+    @property
+    def legible(self) -> int:
+        """Characters of the words Tesseract is fairly sure of: a turned page reads as a few
+        confident scraps, so mean confidence alone can prefer one lucky word to a page."""
+        return sum(len(w[0]) for w in self.words if w[1] >= 60)
+
 
 def _tesseract(image: Image.Image, settings: ExtractionSettings, psm: int, dpi: float) -> _Reading:
     # An uncompressed temp file: PNG encoding an 8-Mpx page costs more than it saves. PPM has
@@ -70,6 +76,9 @@ def _tesseract(image: Image.Image, settings: ExtractionSettings, psm: int, dpi: 
     return _Reading(words, confidence)
 
 
+_FEW_CHARS = 40  # legible characters below which a page was not really read
+
+
 def _osd_rotation(image: Image.Image) -> int | None:
     """Degrees clockwise Tesseract says the image must be turned, or None if it cannot tell."""
     try:
@@ -97,16 +106,24 @@ def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSe
     if abs(layout.skew) >= 0.3:
         gray = gray.rotate(layout.skew, resample=Image.BICUBIC, expand=True, fillcolor=255)
     ruled = False
+    unerased = gray
     if layout.ruled:  # the full-resolution erase costs ~0.1 s: only where the thumbnail saw rules
         gray, ruled = erase_rulings(gray, dpi)
     psm = 6 if ruled else 3  # one uniform block keeps a table's rows together, in order
     gray = binarise(gray)
     try:
         reading = _tesseract(gray, settings, psm, dpi)
+        if ruled and reading.legible < _FEW_CHARS:
+            # Erasing the edge of a photographed sheet can leave Tesseract nothing it calls
+            # text (seen on a grey phone photo of a pay stub): read the page as it came.
+            plain = binarise(unerased)
+            second = _tesseract(plain, settings, psm, dpi)
+            if second.legible > reading.legible:
+                reading, gray = second, plain
         if reading.confidence < settings.ocr_min_confidence:
             flipped = gray.rotate(180)
             second = _tesseract(flipped, settings, psm, dpi)
-            if second.confidence > reading.confidence:
+            if second.legible > reading.legible:
                 reading, gray, rotation = second, flipped, (rotation + 180) % 360
     except OcrTimeout as exc:
         return Page(

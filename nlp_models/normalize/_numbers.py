@@ -41,6 +41,13 @@ def parse_decimal(token: str, *, three_decimals: bool = False) -> Decimal | None
         if len(chars) >= 2:
             if last_c not in ".,":
                 return None
+            # "1.234,56", "1 234,56": one grouping character, then the decimal mark. "75.00
+            # 24.60" is two cells of a table run together, not a number.
+            groups = _SEP.split(token[:last_i])
+            if len(chars - {last_c}) != 1 or last_c in {c for _, c in seps[:-1]}:
+                return None
+            if any(len(g) not in (2, 3) for g in groups[1:]) or len(groups[-1]) != 3:
+                return None
             head = "".join(c for c in token[:last_i] if c.isdigit())
             return Decimal(f"{head}.{tail}")
         if len(seps) >= 2:

@@ -8,15 +8,20 @@ lines gives both layouts one code path and spans for every cell. A row is cut in
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from nlp_models.normalize._numbers import parse_decimal
 from nlp_models.normalize.models import DateMatch
-from nlp_models.parse.context import Ctx, Line
+from nlp_models.parse.context import Ctx, Line, trim
 
 # One cell's number: a whitespace-delimited token (columns are separated by spaces, so "58 500"
 # style grouping is not read here).
-_NUM = re.compile(r"(?<!\S)[-(]?(?:[$€£₹]\s?)?\d[\d,.']*\)?(?!\S)")
+# "1 125,00" is one number when it has a decimal part; "40 120" stays two cells.
+_NUM = re.compile(
+    r"(?<!\S)[-(]?(?:[$€£₹]\s?)?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{2}(?!\S)|\d[\d,.']*)"
+    r"\)?(?!\S)"
+)
 
 
 @dataclass
@@ -42,7 +47,10 @@ class Cells:
 
 
 def number(text: str) -> float | None:
-    t = text.strip().replace("$", "").replace("€", "").replace("£", "").replace("₹", "").strip()
+    # Any currency sign ("₱22,800.00", "R$ 1.200,00"): the column or the document names the
+    # currency.
+    t = "".join(c for c in text if unicodedata.category(c) != "Sc").strip()
+    t = re.sub(r"^[A-Z]{1,3}\s?(?=[\d(-])", "", t) if re.match(r"^[A-Z]{1,2}\$", text) else t
     neg = t.startswith("-") or (t.startswith("(") and t.endswith(")"))
     t = t.strip("-() ")
     got = parse_decimal(t)
@@ -103,8 +111,38 @@ def _cell_columns(
                 best = (name, kind, s, e)
         if best is not None:
             found.append(Column(*best))
+            continue
+        # "EARNINGS HRS/UNITS" in one cell: two headers the extractor did not split.
+        inner = _scan(ctx, s, e, synonyms)
+        if len(inner) > 1 and sum(c.end - c.start for c in inner) >= 0.6 * (e - s):
+            found += inner
     if len(found) < 2 or len(found) < 0.6 * len(spans):
         return None
+    return found
+
+
+def _scan(
+    ctx: Ctx, pos: int, end: int, synonyms: list[tuple[str, str, re.Pattern[str]]]
+) -> list[Column]:
+    """Known column names in text[pos:end], longest first at each word."""
+    text = ctx.text
+    found: list[Column] = []
+    while pos < end:
+        best = None
+        for name, kind, rx in synonyms:
+            m = rx.match(text, pos, end)
+            if m and (best is None or m.end() > best[3]):
+                best = (name, kind, m.start(), m.end())
+        if best is None:
+            nxt = text.find(" ", pos, end)
+            if nxt < 0:
+                break
+            pos = nxt + 1
+            continue
+        found.append(Column(*best))
+        pos = best[3]
+        while pos < end and text[pos] in " \t|":
+            pos += 1
     return found
 
 
@@ -116,25 +154,7 @@ def header_columns(
         by_cell = _cell_columns(ctx, ln, synonyms)
         if by_cell is not None:
             return by_cell
-    text = ctx.text
-    found: list[Column] = []
-    pos = ln.start
-    while pos < ln.end:
-        best = None
-        for name, kind, rx in synonyms:
-            m = rx.match(text, pos, ln.end)
-            if m and (best is None or m.end() > best[3]):
-                best = (name, kind, m.start(), m.end())
-        if best is None:
-            nxt = text.find(" ", pos, ln.end)
-            if nxt < 0:
-                break
-            pos = nxt + 1
-            continue
-        found.append(Column(*best))
-        pos = best[3]
-        while pos < ln.end and text[pos] in " \t|":
-            pos += 1
+    found = _scan(ctx, ln.start, ln.end, synonyms)
     covered = sum(c.end - c.start for c in found)
     if len(found) < 2 or covered < 0.6 * len(ln.text.replace(" ", "")):
         return None
@@ -148,6 +168,19 @@ def _x_range(ctx: Ctx, s: int, e: int) -> tuple[float, float] | None:
     return where.bbox.x0, where.bbox.x1
 
 
+def _number_split(ctx: Ctx, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # "75.00 24.60" in one tab cell: the extractor ran two columns together; each number keeps
+    # its own place on the page.
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        toks = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", ctx.text[s:e])]
+        if len(toks) > 1 and all(number(ctx.text[a:b]) is not None for a, b in toks):
+            out += toks
+        else:
+            out.append((s, e))
+    return out
+
+
 def read_aligned(
     ctx: Ctx, columns: list[Column], ln: Line
 ) -> dict[str, tuple[object, int, int]] | None:
@@ -158,7 +191,7 @@ def read_aligned(
     if any(h is None for h in heads):
         return None
     out: dict[str, tuple[object, int, int]] = {}
-    for s, e in tab_cells(ctx, ln):
+    for s, e in _number_split(ctx, tab_cells(ctx, ln)):
         box = _x_range(ctx, s, e)
         if box is None:
             return None
@@ -169,19 +202,72 @@ def read_aligned(
             mid = (box[0] + box[1]) / 2
             k = min(range(len(heads)), key=lambda i: abs(mid - (heads[i][0] + heads[i][1]) / 2))  # type: ignore[index]
         col = columns[k]
-        if col.name in out:
-            continue
-        raw = ctx.text[s:e]
-        if col.kind == "number":
-            v = number(raw)
-            if v is not None:
-                out[col.name] = (v, s, e)
-        elif col.kind == "date":
-            dates = ctx.dates(s, e)
-            if dates:
-                out[col.name] = (dates[0].value, dates[0].start, dates[0].end)
-        else:
-            out[col.name] = (raw, s, e)
+        if col.name not in out:
+            _put(ctx, col, s, e, out)
+    return out
+
+
+def _put(ctx: Ctx, col: Column, s: int, e: int, out: dict) -> None:
+    """The value of text[s:e] as column `col` holds it, when it reads as one."""
+    raw = ctx.text[s:e]
+    if col.kind == "number":
+        v = number(raw)
+        if v is not None:
+            out[col.name] = (v, s, e)
+    elif col.kind == "date":
+        dates = ctx.dates(s, e)
+        if dates:
+            out[col.name] = (dates[0].value, dates[0].start, dates[0].end)
+    else:
+        out[col.name] = (raw, s, e)
+
+
+def read_by_tabs(
+    ctx: Ctx, columns: list[Column], header: Line, ln: Line
+) -> dict[str, tuple[object, int, int]] | None:
+    """Values of a tabbed row without page geometry (a text file, a DOCX table) by cell index,
+    when every header cell is one column: "Gross pay\t\t\t1,958.35" is the fourth column's."""
+    heads = ctx.text[header.start : header.end].split("\t")
+    if len(heads) != len(columns) or any(not h.strip() for h in heads):
+        return None
+    out: dict[str, tuple[object, int, int]] = {}
+    pos = ln.start
+    for col, part in zip(columns, ctx.text[ln.start : ln.end].split("\t"), strict=False):
+        s, e = trim(ctx.text, pos, pos + len(part))
+        pos += len(part) + 1
+        if e > s:
+            _put(ctx, col, s, e, out)
+    return out
+
+
+def _fixed_width(ctx: Ctx, header: Line) -> bool:
+    # A text file laid out with runs of spaces ("EARNINGS      HRS      AMOUNT"): characters
+    # are the page's geometry.
+    if not re.search(r"\S {3,}\S", header.text):
+        return False
+    return _x_range(ctx, header.start, header.end) is None
+
+
+def read_by_column(
+    ctx: Ctx, columns: list[Column], header: Line, ln: Line, c: Cells
+) -> dict[str, tuple[object, int, int]]:
+    """Values of a fixed-width row by the header each number stands under (by character
+    position), so "GROSS PAY   22,711.48" under AMOUNT is not read as hours."""
+    out = {k: v for k, v in read_row(columns, Cells(c.dates, [], c.words)).items()}
+    spans = [(col.start - header.start, col.end - header.start) for col in columns]
+    for n in c.numbers:
+        s, e = n[1] - ln.start, n[2] - ln.start
+        overlap = [max(0, min(e, b) - max(s, a)) for a, b in spans]
+        if max(overlap) > 0:
+            k = overlap.index(max(overlap))
+        else:  # numbers are right-aligned under their header more often than not
+            k = min(
+                range(len(spans)),
+                key=lambda i: min(abs(e - spans[i][1]), abs(s - spans[i][0])),
+            )
+        col = columns[k]
+        if col.kind == "number" and col.name not in out:
+            out[col.name] = n
     return out
 
 
@@ -248,6 +334,10 @@ def grids(
             aligned = (
                 read_aligned(ctx, cols, ln) if "\t" in ctx.text[cols[0].start : ln.end] else None
             )
+            if aligned is None and "\t" in ln.text:
+                aligned = read_by_tabs(ctx, cols, grid.header, ln)
+            if aligned is None and _fixed_width(ctx, grid.header):
+                aligned = read_by_column(ctx, cols, grid.header, ln, c)
             grid.rows.append((ln, aligned if aligned is not None else read_row(cols, c)))
             j += 1
         out.append(grid)

@@ -47,7 +47,12 @@ _COLUMNS = synonyms(
             r"pay(?:ment)?\s+date|date\s+(?:paid|of\s+payment)|"
             r"cheque\s+date|deposit\s+date|date\s+de\s+(?:paie|paiement|versement)",
         ),
-        ("hours", "number", r"hours|hrs\.?|heures|units|std\.?|stunden"),
+        (
+            "hours",
+            "number",
+            r"(?:hours|hrs\.?)\s*/\s*units|units\s*/\s*(?:hours|hrs\.?)|hours|hrs\.?|heures|units"
+            r"|std\.?|stunden",
+        ),
         (
             "ytd_hours",
             "number",
@@ -91,6 +96,18 @@ _ROW_LABELS = [
         re.compile(
             r"^(?:regular|reg\.?|salary|basic|hourly|wages?|r[ée]gulier|salaire\s+de\s+base|"
             r"salaire\s+r[ée]gulier|gehalt|sueldo)\b",
+            re.I,
+        ),
+    ),
+    (
+        # Other paid hours: overtime, a statutory holiday, paid leave. Premiums and shift
+        # differentials are paid on hours already counted, so they are not here.
+        "paid_hours",
+        re.compile(
+            r"^(?:[a-z]{1,4}\d{0,3}\s+)?(?:over[\s-]?time|o/?t\b|double\s+time|stat(?:utory)?\s+"
+            r"holiday|stat\b|(?:public\s+|general\s+)?holiday(?:\s+pay)?\b|vacation(?:\s+pay)?\s+"
+            r"(?:hours|taken|used)|sick(?:\s+(?:pay|leave))?\b|pto\b|heures\s+suppl[ée]mentaires|"
+            r"jour\s+f[ée]ri[ée]|cong[ée]\s+f[ée]ri[ée])",
             re.I,
         ),
     ),
@@ -210,6 +227,7 @@ def _statement(ctx: Ctx, lo: int, hi: int) -> PayStubRow | None:
     """One earnings statement (one page): details, earnings, deductions, summary."""
     values: dict[str, tuple] = {}
     earnings: list[dict] = []
+    extra: list[dict] = []  # overtime, holiday and leave rows: hours paid besides the regular
     for g in grids(ctx, _COLUMNS, lo, hi):
         label_col = any(c.kind == "label" for c in g.columns)
         for ln, row in g.rows:
@@ -222,7 +240,11 @@ def _statement(ctx: Ctx, lo: int, hi: int) -> PayStubRow | None:
             c = cells(ctx, ln)
             if kind == "earning":
                 earnings.append(row)
+            elif kind == "paid_hours" and "hours" in row:
+                extra.append(row)
             elif kind == "gross":
+                if "hours" in row:  # "Total des gains 75,00 2 250,00": the hours of the period
+                    values.setdefault("hours", row["hours"])
                 values.setdefault(
                     "gross", row.get("gross") or (c.numbers[0] if c.numbers else None)
                 )
@@ -230,13 +252,13 @@ def _statement(ctx: Ctx, lo: int, hi: int) -> PayStubRow | None:
                     values.setdefault("ytd_gross", row["ytd_gross"])
             elif kind in ("cpp", "ei", "income_tax", "net") and c.numbers:
                 values.setdefault(kind, c.numbers[0])
-    if len(earnings) == 1:
+    if len(earnings) == 1 and not extra:
         e = earnings[0]
         for k in ("hours", "rate", "gross", "ytd_gross"):
             if k in e:
                 values.setdefault(k, e[k])
     elif earnings:
-        hours = [e["hours"] for e in earnings if "hours" in e]
+        hours = [e["hours"] for e in [*earnings, *extra] if "hours" in e]
         if hours:
             total = sum(h[0] for h in hours)
             values.setdefault("hours", (total, hours[0][1], hours[-1][2]))
