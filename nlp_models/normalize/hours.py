@@ -290,6 +290,11 @@ def _fte(text: str, work: str, kept: list[HoursMatch]) -> list[HoursMatch]:
         ]  # fmt: skip
         if not near:
             continue
+        weeks = [h.per_week for h in kept if abs(h.start - f.start()) <= 200 and h.per_week]
+        if any(abs(float(share) * w - v) <= 0.5 for w in weeks for v in weeks if v < w):
+            # "0.8 FTE, which is 30 hours per week (full time is 37.5)": the person's hours
+            # are stated already.
+            continue
         full = min(near, key=lambda h: abs(h.start - f.start()))
         value = round(float(share) * _weekly(work, full), 2)  # type: ignore[operator]
         s, e = min(f.start(), full.start), max(f.end(), full.end)

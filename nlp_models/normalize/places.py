@@ -329,6 +329,13 @@ _POSTAL_REGION = {
 _TO_DIGIT = str.maketrans("OIl", "011")
 
 
+def _ca_postals(work: str, *, anchored: bool = False) -> list[re.Match[str]]:
+    """Postal codes with at least two of their three digits printed as digits: OCR may turn
+    one into O or l, but "SOCIAL" and "almoço" are words, not S0C 1A1."""
+    found = [_CA_POSTAL.match(work)] if anchored else list(_CA_POSTAL.finditer(work))
+    return [m for m in found if m is not None and sum(m.group(i).isdigit() for i in (2, 4, 6)) >= 2]
+
+
 def _ca_postal(text: str, m: re.Match[str]) -> PostalCodeMatch:
     g = [x.upper() for x in m.groups()]
     g[1], g[3], g[5] = (g[i].translate(_TO_DIGIT) for i in (1, 3, 5))
@@ -367,7 +374,7 @@ def _code_in_address(work: str, h: _Hit, e: _Entry) -> bool:
     after = work[h.end : h.end + 12]
     if e.country == "US":
         return _ZIP.match(work, h.end) is not None
-    if _CA_POSTAL.match(after.lstrip(" ,")) is not None:
+    if any(True for _ in _ca_postals(after.lstrip(" ,"), anchored=True)):
         return True
     before = work[max(0, h.start - 3) : h.start].rstrip(" ")
     return before.endswith(",") and e.code != "CA"
@@ -450,7 +457,7 @@ def find_postal_codes(text: str) -> list[PostalCodeMatch]:
     if not text:
         return []
     work = clean(text)
-    out = [_ca_postal(text, m) for m in _CA_POSTAL.finditer(work)]
+    out = [_ca_postal(text, m) for m in _ca_postals(work)]
     for r in find_regions(text):
         if r.country != "US":
             continue
@@ -509,7 +516,7 @@ def find_addresses(text: str, *, country: str | None = None) -> list[AddressMatc
     work = clean(text)
     hits = _scan(work)
     regions = _regions(text, work, hits, whole=False)
-    postals = [_ca_postal(text, m) for m in _CA_POSTAL.finditer(work)]
+    postals = [_ca_postal(text, m) for m in _ca_postals(work)]
     countries = _countries(text, hits)
     anchors: list[tuple[int, int]] = []
     for r in regions:

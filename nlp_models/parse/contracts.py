@@ -8,7 +8,8 @@ import re
 from nlp_models.parse.context import Ctx, trim
 from nlp_models.parse.labels import label_date, label_value, phrase_date
 from nlp_models.parse.parties import issuer
-from nlp_models.parse.positions import _Anchor, _position, _title_in
+from nlp_models.parse.position_anchors import Anchor, title_in
+from nlp_models.parse.positions import build_position
 from nlp_models.parse.signatory import is_person, signatory, strip_honorific
 from nlp_models.parsed import ContractFields, Found, Position, Signatory
 
@@ -116,15 +117,15 @@ def _relationship(ctx: Ctx) -> Found | None:
 def _contract_position(ctx: Ctx):
     text = ctx.text
     lab = label_value(ctx, r"job\s+title|position|title|poste|fonction|role")
-    title = lab if lab is not None else _title_in(ctx, 0, len(text))
+    title = lab if lab is not None else title_in(ctx, 0, len(text))
     start = phrase_date(ctx, _START) or label_date(
         ctx, r"start\s+date|date\s+de\s+d[ée]but|commencement\s+date"
     )
     end = phrase_date(ctx, _END) or label_date(ctx, r"end\s+date|date\s+de\s+fin|expiry\s+date")
     sd = _date_match(ctx, start)
     ed = _date_match(ctx, end)
-    anchor = _Anchor(None, 0, title, sd, ed, None)
-    position = _position(ctx, anchor, title, 0, len(text))
+    anchor = Anchor(None, 0, title, sd, ed, None)
+    position = build_position(ctx, anchor, title, 0, len(text))
     # A contract states the relationship once, for itself (ContractFields.relationship_type).
     return Position(**{**dict(position), "relationship": None})
 

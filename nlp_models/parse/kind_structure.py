@@ -58,6 +58,24 @@ def employment_statement(text: str) -> bool:
     return False
 
 
+_TERMS = re.compile(
+    r"\b\d{1,2}(?:[.,]\d)?(?:\s*[-–]\s*\d{1,2})?\s*(?:hours?|hrs?|heures)\s+(?:a|per|each|by|par)\s+"
+    r"(?:week|semaine)\b|\d[\d,.]*\s*(?:an|per|a|/|de\s+l['’]|par)\s*(?:hour|hr|heure|h)\b",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^(?:dear|to\s+whom|to\s+whoever|hi|hello|greetings|bonjour|madame|monsieur|a\s+qui\s+de)\b",
+    re.I | re.M,
+)
+
+
+def work_terms_letter(text: str) -> bool:
+    """A letter (a greeting line) that states hours a week or pay by the hour: a reference
+    with no period stated ("one of our best bakers, about 30 hours a week")."""
+    head = text[:8000]
+    return bool(_GREETING.search(head)) and _TERMS.search(head) is not None
+
+
 def email_headers(text: str) -> int:
     """How many e-mail header lines open the document."""
     head = text[:1500]
@@ -87,6 +105,9 @@ def structure_scores(text: str) -> tuple[dict[str, float], list[str]]:
     if statement:
         scores["reference_letter"] = 4.0
         why.append("a sentence states employment over a period")
+    elif work_terms_letter(text):
+        scores["reference_letter"] = 4.0
+        why.append("a letter states hours or pay of work")
     headers = email_headers(text)
     if headers >= 2 and statement:
         scores["hr_email"] = 6.0 + headers

@@ -14,6 +14,7 @@ from nlp_models.normalize import (
     find_websites,
 )
 from nlp_models.normalize.models import AddressMatch
+from nlp_models.normalize.registries import registry_country
 from nlp_models.parse.context import Ctx, Line, shift, trim
 from nlp_models.parsed import Address, Found, Party
 
@@ -32,6 +33,10 @@ _HEADING = re.compile(
 )
 _PHONE_LABEL = re.compile(
     r"(?:tel|t[ée]l[ée]phone|phone|ph|mobile|cell|fax|payroll)\.?\s*[:#]?\s*$", re.I
+)
+_NAME_LABEL = re.compile(
+    r"(?:employer|company|empregador|empresa|employeur|raison\s+sociale|arbeitgeber)\b\s*:?\s+",
+    re.I,
 )
 _NAME_LINE = re.compile(r"^[^\d@]{2,80}$")
 
@@ -220,6 +225,9 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
     name = None
     if name_span is not None:
         s, e = trim(ctx.text, *name_span)
+        label = _NAME_LABEL.match(ctx.text, s, e)
+        if label is not None:  # "Empregador VEREDAS ... LTDA", "Employer: Acme Ltd."
+            s = label.end()
         name = ctx.found(clean_org(ctx.text[s:e]), s, e)
     address = find_address(ctx, top[0].start, top_end) if top else None
     if address is None and name_span is not None:
@@ -247,7 +255,8 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
 def issuer_country(ctx: Ctx, address: Found[Address] | None, top_end: int) -> Found[str] | None:
     """Where the issuer is, with the words that say so: the address's country; else a country
     named alone on a line of the letterhead or the footer ("United Kingdom", "Nigeria"); else
-    the international prefix of a phone number there ("+44 161 ...")."""
+    the international prefix of a phone number there ("+44 161 ..."); else how the company is
+    registered ("CNPJ", "SIRET", "S.A. de C.V.")."""
     if address is not None and address.value.country and address.where is not None:
         return address.model_copy(update={"value": address.value.country})
     head_foot = [ln for ln in ctx.lines if ln.end <= max(top_end, 600)] + ctx.lines[-8:]
@@ -260,6 +269,9 @@ def issuer_country(ctx: Ctx, address: Found[Address] | None, top_end: int) -> Fo
         for m in find_phones(ln.text, country=ctx.country):
             if m.text.lstrip().startswith("+") and m.region:
                 return ctx.found(m.region, ln.start + m.start, ln.start + m.end, 0.8)
+    reg = registry_country(ctx.text, ctx.lang.value)
+    if reg is not None:  # "CNPJ 12.345.678/0001-90", "S.A. de C.V.", "SIRET ..."
+        return ctx.found(reg.country, reg.start, reg.end, 0.7)
     return None
 
 

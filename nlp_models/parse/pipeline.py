@@ -31,6 +31,13 @@ _BODY = {
     },
     "OP": "{0,6}",
 }
+# A numbered company's number ("3281947 Nova Scotia Limited", "9347-2210 Québec inc."): part
+# of the legal name, which the registry knows by it.
+_NUMBERED = [
+    {"TEXT": {"REGEX": r"^\d{4,8}$"}, "OP": "?"},
+    {"TEXT": "-", "OP": "?"},
+    {"TEXT": {"REGEX": r"^\d{4}$"}, "OP": "?"},
+]
 _CONNECTOR = {"LOWER": {"IN": ["of", "de", "du", "des", "la", "le", "for", "in"]}}
 _PERSON_WORD = {"TEXT": {"REGEX": r"^[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ][a-zà-ÿ'’\-]+$"}}
 
@@ -64,7 +71,7 @@ def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
         {
             "label": "ORG",
             "pattern": [
-                _FIRST, _BODY, comma, {"LOWER": {"IN": firsts}},
+                *_NUMBERED, _FIRST, _BODY, comma, {"LOWER": {"IN": firsts}},
                 {"LOWER": {"IN": rest}, "OP": "{0,3}"},
             ],
         },

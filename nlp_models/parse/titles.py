@@ -62,6 +62,12 @@ _WEAK = re.compile(
 )
 # "as a ..." without an employment verb near: taken only when a head noun ends the phrase.
 _AS_ANY = re.compile(r"\bas\s+(?:(?:an?|the|our)\s+)?", re.I)
+# "She was one of our main baristas": a plural head after "one of our", read in the singular.
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:our|the|my|his|her|their)\s+(?:(?:main|best|most\s+\w+|favou?rite|"
+    r"trusted|valued|key|top|regular|very\s+best)\s+)?",
+    re.I,
+)
 _ARTICLE = re.compile(r"^(?:an?|the|our|un|une|l[ae'’]|el|la|o|a|de|d['’]|des|du)\s+", re.I)
 # Words that end a title in running text.
 _STOP = {
@@ -208,4 +214,10 @@ def find_title(text: str, lo: int, hi: int) -> TitleCandidate | None:
             cand = title_phrase(text, m.end(), hi)
             if cand is not None and cand.score >= 2:
                 return cand
+        for m in _ONE_OF.finditer(text, lo, hi):
+            cand = title_phrase(text, m.end(), hi)
+            if cand is not None and cand.score >= 2 and cand.text.lower().endswith("s"):
+                *rest, last = cand.text.split(" ")
+                one = " ".join([*rest, _singular(last) if last.islower() else last.rstrip("s")])
+                return TitleCandidate(cand.start, cand.end, one, cand.score)
     return best

@@ -1,0 +1,150 @@
+"""Positions as other authors write them: a promotion inside one stated period, details given
+apart from the position they belong to, terms stated once for both positions, a title with no
+period, a client's letter about a subcontractor; and the employer's country from how it is
+registered. The letters are this file's own wording, unlike the fixture generator's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nlp_models.normalize import find_hours
+from nlp_models.normalize.places import find_postal_codes
+from nlp_models.normalize.registries import registry_country
+from nlp_models.parse import parse_document
+from tests.nlp_models.parse_helpers import text_doc
+
+
+def _positions(letter: str):
+    parsed = parse_document(text_doc(letter))
+    assert parsed.fields is not None, parsed.kind
+    return parsed.fields.positions
+
+
+_PROMOTED = """KESTREL AUDIT SERVICES PVT. LTD.
+41 Residency Road, Bengaluru 560025, Karnataka, India
+
+12-03-2025
+
+TO WHOM IT MAY CONCERN
+
+This is to certify that Mr. Arvind Rao has been with Kestrel Audit Services Pvt. Ltd. from
+05-06-2017 till date. He joined us as Audit Assistant and was promoted to the position of
+Audit Supervisor with effect from 01-10-2020, the role he holds as on date.
+As Audit Assistant, he vouched expense ledgers and prepared bank reconciliations.
+In his present role as Audit Supervisor, his responsibilities include:
+- planning statutory audit engagements for manufacturing clients
+- reviewing working papers prepared by a team of six assistants
+He works 48 hours per week. His present salary is Rs. 9,20,000 per annum.
+
+For Kestrel Audit Services Pvt. Ltd.
+Meera Iyer
+Manager - Human Resources
+"""
+
+
+def test_a_promotion_splits_the_stated_period_and_each_position_keeps_its_details() -> None:
+    first, second = sorted(_positions(_PROMOTED), key=lambda p: p.start.value)
+    assert first.title.value == "Audit Assistant"
+    assert (first.start.value, first.end.value) == (date(2017, 6, 5), date(2020, 9, 30))
+    assert second.title.value == "Audit Supervisor"
+    assert second.start.value == date(2020, 10, 1) and second.is_current.value is True
+    # The sentences opening on each title carry that position's duties, wherever they stand.
+    assert any("working papers" in d.value for d in second.duties)
+    assert not any("working papers" in d.value for d in first.duties)
+    assert second.hours_per_week.value == 48 and first.hours_per_week is None
+
+
+_BOTH = """Lakeview Millwork Ltd.
+88 Dock Street, Thunder Bay, ON P7B 1A1
+
+May 2, 2025
+
+To whom it may concern:
+
+Ana Costa joined Lakeview Millwork Ltd. on April 4, 2022 as a Finishing Technician and was
+promoted to Production Planner effective January 8, 2024, her position today.
+In both positions her schedule has been Monday to Friday, 7:00 a.m. to 3:30 p.m. with a
+30-minute unpaid break.
+
+Regards,
+Colin Reyes, Plant Manager
+"""
+
+
+def test_terms_stated_for_both_positions_apply_to_each() -> None:
+    first, second = sorted(_positions(_BOTH), key=lambda p: p.start.value)
+    assert first.title.value == "Finishing Technician" and first.end.value == date(2024, 1, 7)
+    assert second.title.value == "Production Planner"
+    assert first.hours_per_week.value == second.hours_per_week.value == 40
+
+
+_NO_PERIOD = """Salt Marsh Bakery
+14 Quay Road, Lunenburg, NS B0J 2C0
+
+June 9, 2025
+
+To whoever reads this,
+
+Priya was one of our best bakers. She shaped and baked the morning bread, about 30 hours a
+week, at $19.25 an hour. I would hire her again tomorrow.
+
+Warm regards,
+Hal Brennan, Owner
+"""
+
+
+def test_a_title_with_no_period_is_an_undated_position_read_from_the_whole_letter() -> None:
+    (p,) = _positions(_NO_PERIOD)
+    assert p.title is not None and p.title.value.lower().startswith("baker")
+    assert p.start is None
+    assert p.hours_per_week.value == 30 and p.pay.value.amount == 19.25
+
+
+_SUBCONTRACT = """Ridgeline Fabrication Inc.
+900 Quarry Road, Red Deer, AB T4N 5E2
+
+August 1, 2025
+
+Re: welding work by Tomas Ruiz
+
+Tomas first came in to work for our shop on February 6, 2023 and is still with us. He is not
+on our payroll: he works through his own business and invoices us at $64.00 per hour, about
+25 hours a week.
+
+Dana Whitfield, Operations Manager
+"""
+
+
+def test_a_clients_letter_about_a_subcontractor_is_self_employment_from_a_start_date() -> None:
+    (p,) = _positions(_SUBCONTRACT)
+    assert p.start.value == date(2023, 2, 6) and p.is_current.value is True
+    assert p.relationship.value == "self_employed"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("CNPJ 11.222.333/0001-44", "BR"), ("RCS Nantes 512 004 118 - SIRET 512 004 118 00027", "FR"),
+     ("COMERCIALIZADORA DEL BAJÍO, S.A. DE C.V.", "MX"), ("Orchid Textiles Pvt. Ltd.", "IN"),
+     ("Andes Maderas Ltda.", "BR"), ("Maple Leaf Foods Inc.", None)],
+)  # fmt: skip
+def test_country_from_how_the_company_is_registered(text: str, country: str | None) -> None:
+    found = registry_country(text, "en")
+    assert (found.country if found else None) == country
+
+
+def test_a_french_sas_is_french_only_in_french() -> None:
+    assert registry_country("Ateliers Brunel SAS", "fr").country == "FR"
+    assert registry_country("Ateliers Brunel SAS", "en") is None
+
+
+def test_words_are_not_postal_codes_and_ocr_may_garble_one_digit() -> None:
+    assert find_postal_codes("siège social") == [] and find_postal_codes("para almoço") == []
+    assert [p.value for p in find_postal_codes("Burnaby, BC V5C OH9")] == ["V5C 0H9"]
+
+
+def test_an_fte_share_whose_hours_are_stated_derives_nothing() -> None:
+    text = "at 0.6 FTE, that is 22.5 hours per week (full time here is 37.5 hours per week)"
+    assert [h.per_week for h in find_hours(text) if h.per_week] == [22.5, 37.5]
+    assert [h.per_week for h in find_hours("0.6 FTE of our 40-hour week")] == [24.0]
