@@ -284,6 +284,14 @@ class Employer(Frozen):
     sources: tuple[str, ...] = ()
 
 
+class UnreadFact(Frozen):
+    """A fact the page shows signs of stating that the parser could not read (neither stated
+    nor absent): completeness rules stay quiet about it and `parse.unread_field` quotes it."""
+
+    field: str  # "address", "phone", "email", "letter_date", "signatory", "hours", "salary"
+    quote: Quote | None = None
+
+
 class Letter(Frozen):
     """One reference letter: the letter-level fields of R-LTR-1..4 and R-LTR-6."""
 
@@ -301,6 +309,10 @@ class Letter(Frozen):
     signatory_relation: SignatoryRelation | None = None
     signature: SignatureKind | None = None  # None: not determined
     letter_date: Fact[date] | None = None
+    unread: tuple[UnreadFact, ...] = ()
+
+    def is_unread(self, field: str) -> bool:
+        return any(u.field == field for u in self.unread)
 
 
 class Pay(Frozen):
@@ -371,6 +383,10 @@ class Position(Frozen):
     coop_share_of_program: float | None = None
     noc: NocInfo | None = None
     statements: tuple[PositionStatement, ...] = ()
+    unread: tuple[UnreadFact, ...] = ()  # hours or salary seen on the page, not read
+
+    def is_unread(self, field: str) -> bool:
+        return any(u.field == field for u in self.unread)
 
 
 class PayRecord(Frozen):

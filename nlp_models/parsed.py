@@ -103,6 +103,17 @@ class Money(Frozen):
     period: Literal["hour", "day", "week", "biweekly", "semimonthly", "month", "year"] | None = None
 
 
+UnreadField = Literal["address", "phone", "email", "letter_date", "signatory", "hours", "salary"]
+
+
+class Unread(Frozen):
+    """A fact the page shows signs of stating that the parser could not read: "unread", never
+    "absent". `seen` quotes the words that show it ("69009 LYON", "Salário: R$ 9.800,00")."""
+
+    field: UnreadField
+    seen: Found[str]
+
+
 class Position(Frozen):
     title: Found[str] | None = None
     start: Found[dt.date] | None = None
@@ -122,6 +133,7 @@ class Position(Frozen):
     relationship: (
         Found[Literal["self_employed", "contractor", "unpaid_intern", "volunteer"]] | None
     ) = None
+    unread: tuple[Unread, ...] = ()  # hours or salary the page states in a form not read
 
 
 class LetterFields(Frozen):
@@ -134,6 +146,7 @@ class LetterFields(Frozen):
     signatory: Signatory = Signatory()
     letter_date: Found[dt.date] | None = None
     positions: tuple[Position, ...] = ()
+    unread: tuple[Unread, ...] = ()  # letter-level facts the page states but were not read
 
 
 class ContractFields(Frozen):

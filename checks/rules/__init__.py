@@ -12,4 +12,5 @@ from checks.rules import (  # noqa: F401
     pay,
     selection,
     students,
+    unread,
 )

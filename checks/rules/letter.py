@@ -78,7 +78,11 @@ def missing_employer_name(ctx: Context) -> Iterator[Hit]:
 )
 def missing_contact(ctx: Context) -> Iterator[Hit]:
     for lt in _letters(ctx):
-        missing = [n for n, v in (("address", lt.address), ("telephone", lt.phone)) if v is None]
+        missing = [
+            n
+            for n, f, v in (("address", "address", lt.address), ("telephone", "phone", lt.phone))
+            if v is None and not lt.is_unread(f)  # unread: parse.unread_field says so
+        ]
         if missing:
             yield Hit(
                 f"The letter does not give the employer's {' or '.join(missing)}.",
@@ -101,7 +105,7 @@ def missing_contact(ctx: Context) -> Iterator[Hit]:
 )
 def missing_email(ctx: Context) -> Iterator[Hit]:
     for lt in _letters(ctx):
-        if lt.email is None:
+        if lt.email is None and not lt.is_unread("email"):
             yield Hit(
                 "The letter does not give the employer's email.",
                 documents=(lt.document,),
@@ -150,7 +154,7 @@ def free_mail(ctx: Context) -> Iterator[Hit]:
 )
 def missing_signatory(ctx: Context) -> Iterator[Hit]:
     for lt in _letters(ctx):
-        if lt.signatory_name is None:
+        if lt.signatory_name is None and not lt.is_unread("signatory"):
             yield Hit(
                 "The letter does not name its signatory.",
                 documents=(lt.document,),
@@ -387,7 +391,12 @@ def current_status_unstated(ctx: Context) -> Iterator[Hit]:
 )
 def missing_hours(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
-        if p.letter and p.hours_per_week is None and p.hours_text is None:
+        if (
+            p.letter
+            and p.hours_per_week is None
+            and p.hours_text is None
+            and not p.is_unread("hours")
+        ):
             yield Hit(
                 f"{ctx.label(p)}: the letter does not give hours per week.",
                 documents=ctx.documents(p),
@@ -446,7 +455,7 @@ def hours_not_numeric(ctx: Context) -> Iterator[Hit]:
 )
 def missing_salary(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
-        if p.letter and p.pay is None:
+        if p.letter and p.pay is None and not p.is_unread("salary"):
             yield Hit(
                 f"{ctx.label(p)}: the letter does not give the salary.",
                 documents=ctx.documents(p),
@@ -514,7 +523,7 @@ def missing_duties(ctx: Context) -> Iterator[Hit]:
 )
 def undated(ctx: Context) -> Iterator[Hit]:
     for lt in _letters(ctx):
-        if lt.letter_date is None:
+        if lt.letter_date is None and not lt.is_unread("letter_date"):
             yield Hit("The letter is not dated.", documents=(lt.document,), subject=lt.document)
 
 

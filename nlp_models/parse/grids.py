@@ -174,7 +174,12 @@ def _number_split(ctx: Ctx, spans: list[tuple[int, int]]) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     for s, e in spans:
         toks = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", ctx.text[s:e])]
-        if len(toks) > 1 and all(number(ctx.text[a:b]) is not None for a, b in toks):
+        whole = number(ctx.text[s:e])  # "2 265,38" is one amount
+        if (
+            whole is None
+            and len(toks) > 1
+            and all(number(ctx.text[a:b]) is not None for a, b in toks)
+        ):
             out += toks
         else:
             out.append((s, e))

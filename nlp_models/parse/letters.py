@@ -9,6 +9,7 @@ from nlp_models.parse.context import Ctx, trim
 from nlp_models.parse.parties import issuer, top_lines
 from nlp_models.parse.positions import parse_positions
 from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific
+from nlp_models.parse.unread import letter_unread, position_unread
 from nlp_models.parsed import Found, LetterFields, Signatory
 
 _DATE_LABEL = re.compile(
@@ -57,8 +58,8 @@ def parse_letter(ctx: Ctx) -> LetterFields:
         sign = sign.model_copy(update={"title": None})  # the company line, not a title
     applicant = find_applicant(ctx, top_end, body_end, sign.name.value if sign.name else None)
     date = letter_date(ctx)
-    positions = parse_positions(ctx, top_end, body_end)
-    return LetterFields(
+    positions = position_unread(ctx, top_end, body_end, parse_positions(ctx, top_end, body_end))
+    fields = LetterFields(
         employer=party,
         letterhead=letterhead,
         applicant=applicant,
@@ -66,6 +67,7 @@ def parse_letter(ctx: Ctx) -> LetterFields:
         letter_date=date,
         positions=tuple(positions),
     )
+    return fields.model_copy(update={"unread": letter_unread(ctx, fields)})
 
 
 def parse_statement(ctx: Ctx, *, signed: bool) -> LetterFields:

@@ -16,6 +16,7 @@ from nlp_models.normalize import (
 from nlp_models.normalize.models import AddressMatch
 from nlp_models.normalize.registries import registry_country
 from nlp_models.parse.context import Ctx, Line, shift, trim
+from nlp_models.parse.unread import contact_marks
 from nlp_models.parsed import Address, Found, Party
 
 # Lines that start the body of a letter or form: the letterhead ends before them.
@@ -221,6 +222,10 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
     """(party, letterhead present, end of the letterhead block)."""
     top = top_lines(ctx)
     top_end = top[-1].end if top else 0
+    translated = translated_issuer(ctx, top_end)
+    if translated is not None:
+        # The letterhead is the translator's: the employer is the one the translation names.
+        return translated, translated.legal_name is not None, top_end
     name_span = legal_name(ctx, top)
     name = None
     if name_span is not None:
@@ -243,6 +248,10 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         f is not None and f.where is not None and _global(ctx, f) < top_end
         for f in (address, phone, email, website)
     )
+    if not contact_in_top and top:
+        # A letterhead abroad whose address or phone the readers do not know ("52, rue des
+        # Verriers — 69009 LYON") is still a letterhead.
+        contact_in_top = any(contact_marks(ln.text) for ln in top)
     letterhead = bool(top) and name_span is not None and name_span[0] < top_end and contact_in_top
     country = issuer_country(ctx, address, top_end)
     party = Party(
@@ -250,6 +259,39 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         country=country,
     )  # fmt: skip
     return party, letterhead, top_end
+
+
+_TRANSLATOR = re.compile(
+    r"certified\s+translat|sworn\s+translat|translation\s+no\.?\s*\d|perito\s+traductor|"
+    r"traduct(?:eur|rice)\s+agr[ée][ée]|tradutora?\s+(?:p[úu]blic|juramentad)|"
+    r"traducci[óo]n\s+(?:oficial|certificada)|traduction\s+certifi[ée]e",
+    re.I,
+)
+# A translator's note standing for the original's letterhead or footer: "[Letterhead: ...]".
+_NOTE = re.compile(r"\[(?:letterhead|footer|header|logo|stamp|en-t[êe]te)\s*:[^\]]*\]", re.I)
+
+
+def translated_issuer(ctx: Ctx, top_end: int) -> Party | None:
+    """The employer of a certified translation: named in the translator's note of the
+    original's letterhead or footer, else the first company after the translator's block.
+    None when the document is not a translation."""
+    if not _TRANSLATOR.search(ctx.text, 0, max(top_end, 600)):
+        return None
+    notes = [m.span() for m in _NOTE.finditer(ctx.text)]
+    orgs = [o for o in ctx.ents("ORG") if any(a <= o[0] < b for a, b in notes)]
+    orgs = orgs or [o for o in ctx.ents("ORG") if o[0] >= top_end and not _TRANSLATOR.search(o[2])]
+    if not orgs:
+        return None
+    s, e, text = orgs[0]
+    name = ctx.found(clean_org(text), s, e)
+    note = next(((a, b) for a, b in notes if a <= s < b), (e, min(len(ctx.text), e + 260)))
+    address = find_address(ctx, note[0], note[1], flat=True)
+    country = None
+    if address is not None and address.value.country:
+        country = address.model_copy(update={"value": address.value.country})
+    elif (reg := registry_country(ctx.text, ctx.lang.value)) is not None:
+        country = ctx.found(reg.country, reg.start, reg.end, 0.7)
+    return Party(legal_name=name, address=address, country=country)
 
 
 def issuer_country(ctx: Ctx, address: Found[Address] | None, top_end: int) -> Found[str] | None:

@@ -22,8 +22,9 @@ from checks.models import (
     Relationship,
     SignatoryRelation,
     SignatureKind,
+    UnreadFact,
 )
-from nlp_models.parsed import ContractFields, LetterFields, Money
+from nlp_models.parsed import ContractFields, LetterFields, Money, Unread
 from nlp_models.parsed import Position as ParsedPosition
 from pipeline.assemble.employers import name_key
 from pipeline.assemble.quotes import fact, quote
@@ -77,7 +78,12 @@ def letter_record(
         signatory_relation=relation,
         signature=signature,
         letter_date=fact(document, fields.letter_date),
+        unread=_unread(document, fields.unread),
     )
+
+
+def _unread(document: str, unread: tuple[Unread, ...]) -> tuple[UnreadFact, ...]:
+    return tuple(UnreadFact(field=u.field, quote=quote(document, u.seen)) for u in unread)
 
 
 def _address_fact(document: str, fields: LetterFields) -> Fact[str] | None:
@@ -140,6 +146,11 @@ def position_record(
 ) -> Position:
     remote = bool(parsed.remote.value) if parsed.remote else False
     location = fact(document, parsed.work_location)
+    pay = _pay(document, parsed.pay)
+    unread = _unread(document, parsed.unread)
+    if pay is None and parsed.pay is not None:
+        # A daily rate, or an amount without its period: stated, but not countable as read.
+        unread += (UnreadFact(field="salary", quote=quote(document, parsed.pay)),)
     return Position(
         id=position_id,
         employer=employer,
@@ -154,12 +165,13 @@ def position_record(
         hours_per_week=fact(document, parsed.hours_per_week),
         hours_per_week_max=parsed.hours_per_week_max,
         hours_text=fact(document, parsed.hours_text),
-        pay=_pay(document, parsed.pay),
+        pay=pay,
         benefits=fact(document, parsed.benefits),
         duties=tuple(fact(document, d) for d in parsed.duties),
         work_country=_country(location) or work_country,
         remote=remote,
         relationship=_relationship(document, parsed) or relationship,
+        unread=unread,
     )
 
 

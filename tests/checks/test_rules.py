@@ -25,16 +25,18 @@ from checks.models import (
     PermitType,
     PositionStatement,
     Program,
+    Quote,
     StudyProgram,
     StudyStatus,
     StudyTerm,
     TaxSlip,
     TranslationPackage,
+    UnreadFact,
     Waiver,
 )
 from checks.registry import all_rules
 from checks.run import run_checks
-from tests.checks.builders import case, employer, letter, position, stub, weeks
+from tests.checks.builders import LETTER, case, employer, letter, position, stub, weeks
 
 B, E, W, INFO = Severity.BLOCKER, Severity.ERROR, Severity.WARNING, Severity.INFO
 YEAR = weeks(date(2023, 1, 2), 52)  # 52 Mon-Fri weeks: 1,560 h at 30 h/week
@@ -58,6 +60,10 @@ def biweekly(*periods: int) -> tuple[PayRecord, ...]:
         stub("p1", first + timedelta(days=14 * k), first + timedelta(days=14 * k + 13))
         for k in periods
     )
+
+
+def _unread(field: str, words: str) -> UnreadFact:
+    return UnreadFact(field=field, quote=Quote(document=LETTER, page=1, text=words))
 
 
 def with_letter(**kw) -> Case:
@@ -250,6 +256,20 @@ EXAMPLES = [
     Example("letter.missing_benefits", lambda: job(benefits=None), W, lambda: job(pay=None)),
     Example("letter.missing_duties", lambda: job(duties=()), E),
     Example("letter.undated", lambda: with_letter(letter_date=None), W),
+    Example(
+        "parse.unread_field",
+        lambda: with_letter(address=None, unread=(_unread("address", "52, rue des Verriers"),)),
+        W,
+        lambda: with_letter(address=None),
+        '"52, rue des Verriers"',
+    ),
+    Example(
+        "parse.unread_field",
+        lambda: job(pay=None, unread=(_unread("salary", "Salário: R$ 9.800,00"),)),
+        W,
+        lambda: job(pay=None),
+        "the salary",
+    ),
     Example(
         "letter.claims_after_letter_date",
         lambda: job(case_letters=(letter(letter_date=date(2023, 12, 28)),)),
@@ -1066,6 +1086,29 @@ def test_rule_fires(ex: Example) -> None:
 def test_rule_quiet(ex: Example) -> None:
     assert ex.quiet is not None
     assert run_checks(ex.quiet()).by_slug(ex.slug) == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "absent", "unread"),
+    [
+        ("letter.missing_contact", lambda: with_letter(address=None),
+         lambda: with_letter(address=None, unread=(_unread("address", "69009 LYON"),))),
+        ("letter.missing_email", lambda: with_letter(email=None),
+         lambda: with_letter(email=None, unread=(_unread("email", "rh [at] firma.mx"),))),
+        ("letter.missing_signatory", lambda: with_letter(signatory_name=None),
+         lambda: with_letter(signatory_name=None, unread=(_unread("signatory", "Marnie"),))),
+        ("letter.undated", lambda: with_letter(letter_date=None),
+         lambda: with_letter(letter_date=None, unread=(_unread("letter_date", "le 3/IX/25"),))),
+        ("letter.missing_hours", lambda: job(hours=None),
+         lambda: job(hours=None, unread=(_unread("hours", "jornada de 48 horas"),))),
+        ("letter.missing_salary", lambda: job(pay=None),
+         lambda: job(pay=None, unread=(_unread("salary", "R$ 9.800,00 mensais"),))),
+    ],
+)  # fmt: skip
+def test_an_unread_fact_is_not_called_missing(slug: str, absent, unread) -> None:
+    assert run_checks(absent()).by_slug(slug), f"{slug} should fire when the fact is absent"
+    assert run_checks(unread()).by_slug(slug) == []
+    assert run_checks(unread()).by_slug("parse.unread_field")
 
 
 def test_every_registered_rule_has_examples() -> None:

@@ -19,6 +19,7 @@ from nlp_models.parsed import (
     PayStubRow,
     Position,
     Signatory,
+    Unread,
     Where,
 )
 from pipeline.assemble.case import CaseDocument, assemble_case, claimed_code
@@ -194,3 +195,29 @@ def test_the_assembled_case_runs_through_noc_matching_and_the_checks() -> None:
     slugs = {f.slug for f in result.findings}
     assert "consistency.hours" in slugs  # letter 37.5 h vs contract 30 h: beyond 10 %
     assert "letter.multiple_positions" in slugs
+
+
+def test_unread_facts_reach_the_checks_and_an_amount_without_period_is_unread_salary() -> None:
+    # The parser read "3 150 euros" with no period, and saw an address it could not read.
+    first = LETTER.positions[0].model_copy(
+        update={"pay": found(Money(amount=3150, currency="EUR", period=None), quote="3 150 euros")}
+    )
+    fields = LETTER.model_copy(
+        update={
+            "employer": EMPLOYER.model_copy(update={"address": None}),
+            "positions": (first, LETTER.positions[1]),
+            "unread": (Unread(field="address", seen=found("69002 LYON")),),
+        }
+    )
+    case = assemble_case(
+        dt.date(2025, 5, 12), CaseFile(), [doc("letter.pdf", "reference_letter", fields)]
+    )
+    (letter,) = case.letters
+    assert [(u.field, u.quote.text) for u in letter.unread] == [("address", "69002 LYON")]
+    p = case.positions[0]
+    assert p.pay is None and [(u.field, u.quote.text) for u in p.unread] == [
+        ("salary", "3 150 euros")
+    ]
+    slugs = [f.slug for f in run_checks(case).findings]
+    assert "parse.unread_field" in slugs
+    assert "letter.missing_contact" not in slugs and "letter.missing_salary" not in slugs
