@@ -58,7 +58,7 @@ def duplicate(ctx: Context) -> Iterator[Hit]:
             same_text = d.duplicate_reason == "same_text"
             yield Hit(
                 f"{d.path} duplicates {d.duplicate_of}"
-                + (" (same text, different file)." if same_text else " (same bytes)."),
+                + (" (the same content in another file)." if same_text else " (same bytes)."),
                 severity=W if same_text else INFO,
                 documents=(d.path, d.duplicate_of),
                 subject=d.path,

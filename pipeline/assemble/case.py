@@ -45,6 +45,7 @@ from pipeline.assemble.positions import (
     statement,
 )
 from pipeline.assemble.records import pay_records, permit, study_records, tax_slip
+from pipeline.assemble.same_content import same_content
 from pipeline.case_file import CaseFile
 from pipeline.report import DocumentReport
 
@@ -87,7 +88,12 @@ class _Collect:
 def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseDocument]) -> Case:
     book = EmployerBook()
     out = _Collect([], [], [], [], [], [], [])
-    readable = [d for d in documents if d.parsed is not None and d.report.duplicate_of is None]
+    twins = same_content(documents)
+    readable = [
+        d
+        for d in documents
+        if d.parsed is not None and d.report.duplicate_of is None and d.report.path not in twins
+    ]
     # Letters first: they define the positions; contracts then attach to them.
     order = {"reference_letter": 0, "hr_email": 1, "employment_record": 2}
     readable.sort(
@@ -107,7 +113,9 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
         claims=tuple(Claim(**c.model_dump()) for c in case_file.claims),
         language=tuple(_language(case_file)),
         waivers=tuple(Waiver(rule=w.rule, reason=w.reason) for w in case_file.waive),
-        documents=_client_letters(tuple(_summary(d) for d in documents), out.positions),
+        documents=_client_letters(
+            tuple(_summary(d, twins.get(d.report.path)) for d in documents), out.positions
+        ),
         employers=book.employers(),
         letters=tuple(out.letters),
         positions=tuple(out.positions),
@@ -225,7 +233,7 @@ def _covers(position: Position, day: dt.date) -> bool:
     return start <= day <= end
 
 
-def _summary(doc: CaseDocument) -> DocumentSummary:
+def _summary(doc: CaseDocument, twin: str | None = None) -> DocumentSummary:
     report, parsed = doc.report, doc.parsed
     kind = DocKind.OTHER
     if parsed is not None:
@@ -242,8 +250,8 @@ def _summary(doc: CaseDocument) -> DocumentSummary:
         ocr_confidence=report.ocr_confidence / 100 if report.ocr_confidence is not None else None,
         error=_ERRORS.get(error.kind.value, DocError.CORRUPT) if error else None,
         error_detail=error.message if error else None,
-        duplicate_of=report.duplicate_of,
-        duplicate_reason="same_bytes" if report.duplicate_of else None,
+        duplicate_of=report.duplicate_of or twin,
+        duplicate_reason="same_bytes" if report.duplicate_of else ("same_text" if twin else None),
     )
 
 

@@ -90,3 +90,24 @@ def test_coverage_and_lead_reported_for_a_close_paraphrase(index: NocIndex) -> N
     assert result.candidates[0].code == "31301"
     assert c is not None and c.main_duty_coverage > 0.1
     assert c.lead_statement_covered
+
+
+FIELD_TECH_DUTIES = [
+    "Tested compacted fill and granular base with a nuclear densometer on road sites",
+    "Ran sieve, moisture and Proctor tests on soil samples in the lab",
+    "Sampled fresh concrete for slump and air and cast test cylinders",
+    "Wrote daily field reports and entered results for the project engineer",
+    "Logged boreholes and test pits and labelled samples",
+    "Estimated material quantities and checked contractor schedules against the drawings",
+]
+
+
+def test_duties_covering_the_main_duties_perform_the_lead_statement(index: NocIndex) -> None:
+    # Few words of 22300's lead statement, most of its essential main duties.
+    top = match_position(index, "Field Technician", FIELD_TECH_DUTIES, k=5).candidates[0]
+    assert top.code == "22300"
+    assert top.lead_score < 0.08 and top.main_duty_coverage >= 0.5
+    assert top.lead_statement_covered
+    other = match_position(index, "Field Technician", FIELD_TECH_DUTIES, k=5).candidates
+    weak = next(c for c in other if c.main_duty_coverage < 0.5 and c.lead_score < 0.08)
+    assert not weak.lead_statement_covered

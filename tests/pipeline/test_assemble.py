@@ -221,3 +221,24 @@ def test_unread_facts_reach_the_checks_and_an_amount_without_period_is_unread_sa
     slugs = [f.slug for f in run_checks(case).findings]
     assert "parse.unread_field" in slugs
     assert "letter.missing_contact" not in slugs and "letter.missing_salary" not in slugs
+
+
+def test_a_letter_and_its_scan_are_one_document_read_twice() -> None:
+    scan = doc("letter_scan.jpg", "reference_letter", LETTER)
+    scan = CaseDocument(
+        report=scan.report.model_copy(update={"read": ReadMethod.OCR}), parsed=scan.parsed
+    )
+    other = LETTER.model_copy(update={"letter_date": found(dt.date(2025, 5, 2))})
+    documents = [
+        scan,
+        doc("letter.pdf", "reference_letter", LETTER),
+        doc("b.pdf", "reference_letter", other),
+    ]
+    case = assemble_case(dt.date(2025, 5, 12), CaseFile(), documents)
+    by_path = {d.path: d for d in case.documents}
+    # The text-read copy is the original; a letter with another date is another letter.
+    assert by_path["letter_scan.jpg"].duplicate_of == "letter.pdf"
+    assert by_path["letter_scan.jpg"].duplicate_reason == "same_text"
+    assert by_path["b.pdf"].duplicate_of is None and by_path["letter.pdf"].duplicate_of is None
+    dup = [f for f in run_checks(case).findings if f.slug == "document.duplicate"]
+    assert [f.severity.value for f in dup] == ["warning"]
