@@ -166,12 +166,13 @@ def letter_level(ctx: Ctx, lo: int, first: int, positions: list[Position]) -> li
     relationship = read_relationship(ctx, lo, first)
     if relationship is not None:
         shared["relationship"] = relationship
-    if not shared:
-        return positions
-    return [
-        Position(**{**dict(p), **{k: v for k, v in shared.items() if getattr(p, k) is None}})
-        for p in positions
-    ]
+    return [fill_missing(p, shared) for p in positions]
+
+
+def fill_missing(p: Position, values: dict) -> Position:
+    """`p` with the values it lacks (None there, given here): a position's own statement wins."""
+    update = {k: v for k, v in values.items() if v is not None and getattr(p, k) is None}
+    return p.model_copy(update=update) if update else p
 
 
 def read_location(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:

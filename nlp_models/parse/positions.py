@@ -29,6 +29,7 @@ from nlp_models.parse.position_steps import (
     step_anchors,
 )
 from nlp_models.parse.position_terms import (
+    fill_missing,
     hours_terms,
     letter_level,
     read_benefits,
@@ -76,10 +77,7 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
     shared = read_benefits(ctx, anchors[-1].start, hi) if out else None
     if shared is not None and len(out) > 1:
         # Benefits stated once after the positions apply to all of them.
-        out = [
-            p if p.benefits is not None else Position(**{**dict(p), "benefits": shared})
-            for p in out
-        ]
+        out = [fill_missing(p, {"benefits": shared}) for p in out]
     return out
 
 
@@ -105,15 +103,12 @@ def _chunks(ctx: Ctx, anchors: list[Anchor], lo: int, hi: int) -> list[list[tupl
 
 def _with_terms(p: Position, extra: Position, *, duties: bool) -> Position:
     """Terms of `extra` that `p` lacks; its duties too when they are the same position's."""
-    update = {
-        k: getattr(extra, k)
-        for k in _TERMS
-        if getattr(p, k) is None and getattr(extra, k) is not None
-    }
+    p = fill_missing(p, {k: getattr(extra, k) for k in _TERMS})
     if duties and extra.duties:
         seen = {d.value for d in p.duties}
-        update["duties"] = p.duties + tuple(d for d in extra.duties if d.value not in seen)
-    return Position(**{**dict(p), **update}) if update else p
+        more = tuple(d for d in extra.duties if d.value not in seen)
+        p = p.model_copy(update={"duties": p.duties + more}) if more else p
+    return p
 
 
 def _duties_by_heading(ctx: Ctx, lo: int, hi: int, out: list[Position]) -> list[Position]:
