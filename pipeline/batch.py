@@ -37,7 +37,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from pipeline.exit_codes import ExitCode, report_exit_code
+from pipeline.exit_codes import BadInput, ExitCode, exit_code_for, report_exit_code
 from pipeline.files import write_atomic
 from pipeline.present import severity_counts
 from pipeline.report import SCHEMA_VERSION, Report
@@ -194,7 +194,6 @@ def summarise(case: str, report: Report, seconds: float) -> CaseResult:
 def audit_case(folder: Path, options: BatchOptions) -> CaseResult:
     """Audit one case and write its reports; every failure becomes the case's result."""
     from pipeline.audit import AuditOptions, audit
-    from pipeline.case_file import CaseFileError
 
     started = time.perf_counter()
     case = folder.name
@@ -210,10 +209,8 @@ def audit_case(folder: Path, options: BatchOptions) -> CaseResult:
 
             write_html(report, html_path)
         return summarise(case, report, time.perf_counter() - started)
-    except (CaseFileError, PermissionError) as exc:
-        return _failure(case, ExitCode.BAD_INPUT, f"{type(exc).__name__}: {exc}", started)
-    except Exception as exc:  # a bug in one case must not stop the batch
-        return _failure(case, ExitCode.INTERNAL, f"{type(exc).__name__}: {exc}", started)
+    except Exception as exc:  # one case's failure (bad input, missing data, a bug) is its result
+        return _failure(case, exit_code_for(exc), f"{type(exc).__name__}: {exc}", started)
 
 
 def _failure(case: str, code: ExitCode, message: str, started: float) -> CaseResult:
@@ -403,8 +400,7 @@ def batch_command(
     Resumable; exits with the worst case's code."""
     err = Console(stderr=True)
     if not cases_dir.is_dir():
-        err.print(f"[red]error:[/red] {cases_dir} is not a folder that can be read")
-        raise typer.Exit(ExitCode.BAD_INPUT)
+        raise BadInput(f"{cases_dir} is not a folder that can be read")
     options = BatchOptions(
         cases_dir=cases_dir,
         out=out,

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from pipeline.exit_codes import BadInput
+
 CASE_FILE = "case.toml"
 
 
@@ -50,7 +52,7 @@ class CaseFile(_Model):
     waive: tuple[Waiver, ...] = ()
 
 
-class CaseFileError(ValueError):
+class CaseFileError(BadInput):
     """case.toml exists but cannot be used; the message says where and why."""
 
 

@@ -11,20 +11,44 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from pipeline import noc_cli
 from pipeline.audit import AuditOptions, audit
 from pipeline.batch import batch_command
-from pipeline.case_file import CaseFileError
-from pipeline.exit_codes import EXIT_CODE_HELP, ExitCode, report_exit_code
+from pipeline.exit_codes import (
+    EXIT_CODE_HELP,
+    BadInput,
+    ExitCode,
+    exit_code_for,
+    report_exit_code,
+)
 from pipeline.files import write_atomic
 from pipeline.letter import letter_command
 from pipeline.report import Report
 from pipeline.rules_cli import rules_command
 
+err = Console(stderr=True, soft_wrap=True)  # errors stay one greppable line
+
+
+class _Commands(typer.core.TyperGroup):
+    """Every command's failures pass here: `exit_code_for` is the one mapping to exit codes."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            code = exit_code_for(exc)
+            if code is ExitCode.INTERNAL:
+                raise  # usage errors go on to typer (2); a bug goes on to `main` (4)
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            ctx.exit(code)
+
+
 app = typer.Typer(
     name="evidence",
+    cls=_Commands,
     help="Check the documents that prove Canadian immigration work experience.\n\n"
     + EXIT_CODE_HELP,
     no_args_is_help=True,
@@ -38,7 +62,6 @@ app.command("letter", epilog=EXIT_CODE_HELP)(letter_command)
 app.command("batch", epilog=EXIT_CODE_HELP)(batch_command)
 
 out = Console()
-err = Console(stderr=True, soft_wrap=True)  # errors stay one greppable line
 
 
 @app.command("audit", epilog=EXIT_CODE_HELP)
@@ -74,8 +97,7 @@ def audit_command(
 ) -> None:
     """Audit one applicant's folder: read every document and report what an officer would find."""
     if not folder.is_dir():
-        err.print(f"[red]error:[/red] {folder} is not a folder that can be read")
-        raise typer.Exit(ExitCode.BAD_INPUT)
+        raise BadInput(f"{folder} is not a folder that can be read")
     options = AuditOptions(
         folder=folder,
         as_of=as_of.date() if as_of else None,
@@ -84,19 +106,7 @@ def audit_command(
         noc_data=noc_data,
         read_only=read_only,
     )
-    from pipeline.noc_data import NocDataError  # the NOC loader (numpy) only when auditing
-
-    try:
-        report = _run_with_progress(options, show=not quiet and err.is_terminal)
-    except CaseFileError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(ExitCode.BAD_INPUT) from exc
-    except PermissionError as exc:
-        err.print(f"[red]error:[/red] the folder cannot be read: {exc}")
-        raise typer.Exit(ExitCode.BAD_INPUT) from exc
-    except NocDataError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(ExitCode.MISSING_DEPENDENCY) from exc
+    report = _run_with_progress(options, show=not quiet and err.is_terminal)
     if json_path is not None:
         write_atomic(json_path, report.model_dump_json(indent=2))
     if html_path is not None:
@@ -144,8 +154,7 @@ def extract_command(
     try:
         data = file.read_bytes()
     except OSError as exc:
-        err.print(f"[red]error:[/red] {file}: {exc.strerror or exc}")
-        raise typer.Exit(ExitCode.BAD_INPUT) from exc
+        raise BadInput(f"{file}: {exc.strerror or exc}") from exc
     doc = extract(data)
     parsed = None
     if fields and doc.pages:
@@ -190,9 +199,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
-    except SystemExit:
-        raise
     except Exception as exc:  # a bug: say so plainly, with the contract's code
-        err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}")
+        err.print(f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}")
         err.print("Please report it with the command you ran.")
-        sys.exit(ExitCode.INTERNAL)
+        sys.exit(exit_code_for(exc))

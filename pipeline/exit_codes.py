@@ -1,9 +1,14 @@
-"""Exit codes are a contract (DESIGN §4), as ocrmypdf's are."""
+"""Exit codes are a contract (DESIGN §4), as ocrmypdf's are.
+
+Each user-facing exception type carries its code (`EvidenceError` subclasses, as ocrmypdf's
+`ExitCodeException`s do); `exit_code_for` is the one mapping from an exception to a code, used by
+the CLI boundary for every command and by `evidence batch` for each case.
+"""
 
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from pipeline.report import Report
@@ -22,6 +27,29 @@ EXIT_CODE_HELP = (
     "2 bad arguments or unreadable input folder; 3 a missing dependency the run needed "
     "(e.g. tesseract); 4 internal error."
 )
+
+
+class EvidenceError(Exception):
+    """A failure the user can act on; its message says what to do."""
+
+    exit_code: ClassVar[ExitCode] = ExitCode.INTERNAL
+
+
+class BadInput(EvidenceError):
+    exit_code = ExitCode.BAD_INPUT
+
+
+class MissingDependency(EvidenceError):
+    exit_code = ExitCode.MISSING_DEPENDENCY
+
+
+def exit_code_for(exc: BaseException) -> ExitCode:
+    """The contract's code for an exception: its own, an unreadable input (2), else a bug (4)."""
+    if isinstance(exc, EvidenceError):
+        return exc.exit_code
+    if isinstance(exc, PermissionError | FileNotFoundError | NotADirectoryError):
+        return ExitCode.BAD_INPUT
+    return ExitCode.INTERNAL
 
 
 def report_exit_code(report: Report) -> ExitCode:

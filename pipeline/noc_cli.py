@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.exit_codes import ExitCode
+from pipeline.exit_codes import BadInput
 
 if TYPE_CHECKING:
     from nlp_models.noc.index import NocIndex
@@ -44,13 +44,9 @@ NocDataOption = Annotated[
 
 
 def _index(noc_data: Path | None) -> NocIndex:
-    from pipeline.noc_data import NocDataError, load_index
+    from pipeline.noc_data import load_index
 
-    try:
-        return load_index(noc_data)
-    except NocDataError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(ExitCode.MISSING_DEPENDENCY) from exc
+    return load_index(noc_data)  # NocDataError: exit 3 at the CLI boundary
 
 
 def _read_duties(duties_file: Path | None) -> list[str]:
@@ -62,8 +58,7 @@ def _read_duties(duties_file: Path | None) -> list[str]:
         try:
             raw = duties_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            err.print(f"[red]error:[/red] cannot read {escape(str(duties_file))}: {exc}")
-            raise typer.Exit(ExitCode.BAD_INPUT) from exc
+            raise BadInput(f"cannot read {duties_file}: {exc}") from exc
     return [d for d in (text.strip_bullet(line) for line in raw.splitlines()) if d]
 
 
@@ -146,8 +141,7 @@ def match_command(
     """Rank NOC 2021 unit groups for a job title and its duties."""
     duties = _read_duties(duties_file)
     if not title and not duties:
-        err.print("[red]error:[/red] give --title and/or duties (--duties FILE or stdin)")
-        raise typer.Exit(ExitCode.BAD_INPUT)
+        raise BadInput("give --title and/or duties (--duties FILE or stdin)")
     from nlp_models.noc.copying import copied_duties
     from nlp_models.noc.match import match_position
 
@@ -176,8 +170,7 @@ def show_command(
     index = _index(noc_data)
     claimed = resolve_claimed(index, code)
     if not claimed.valid:
-        err.print(f"[red]error:[/red] {escape(claimed.message)}")
-        raise typer.Exit(ExitCode.BAD_INPUT)
+        raise BadInput(claimed.message)
     if claimed.version == "2016":
         out.print(
             f"[bold]NOC 2016 {escape(code)}[/bold] {escape(claimed.title_2016 or '')}: "
@@ -272,14 +265,10 @@ def install_command(
     ] = None,
 ) -> None:
     """Verify the official files (pinned SHA-256), copy them, and compile the index."""
-    from pipeline.noc_data import NocDataError, install
+    from pipeline.noc_data import install
 
     progress = (lambda _m: None) if quiet else (lambda m: err.print(f"[dim]{escape(m)}[/dim]"))
-    try:
-        result = install(source, target=target, progress=progress)
-    except NocDataError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(ExitCode.BAD_INPUT) from exc
+    result = install(source, target=target, progress=progress)  # a wrong source exits 2
     if not quiet:
         state = "already installed" if result.already_installed else "installed"
         out.print(f"NOC 2021 V1.0 {state} in {escape(str(result.path))}")

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 import platformdirs
 from pydantic import BaseModel, ConfigDict
 
+from pipeline.exit_codes import BadInput, MissingDependency
+
 if TYPE_CHECKING:
     from nlp_models.noc.index import NocIndex
 
@@ -31,10 +33,6 @@ ENV_VAR = "EVIDENCE_NOC_DATA"
 APP_NAME = "evidence"
 INSTALL_SUBDIR = "noc2021"
 MAX_DOWNLOAD_BYTES = 50_000_000
-OFFICIAL_PAGES = (
-    "https://www.statcan.gc.ca/en/subjects/standard/noc/2021/indexV1",
-    "https://www.statcan.gc.ca/en/statistical-programs/document/noc2016v1_3-noc2021v1_0",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +68,12 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
 )
 
 
-class NocDataError(RuntimeError):
+class NocDataError(MissingDependency):
     """The NOC data is missing, unverifiable or unreadable; the message says what to do."""
+
+
+class NocSourceError(BadInput):
+    """`evidence noc install` was given a source that is not the official files."""
 
 
 class NocDataStatus(BaseModel):
@@ -260,9 +262,9 @@ def _download(urls: Sequence[str], dest: Path, progress: Callable[[str], None]) 
             with urllib.request.urlopen(url, timeout=60) as resp:
                 data = resp.read(MAX_DOWNLOAD_BYTES + 1)
         except OSError as exc:
-            raise NocDataError(f"could not download {url}: {exc}") from exc
+            raise NocSourceError(f"could not download {url}: {exc}") from exc
         if len(data) > MAX_DOWNLOAD_BYTES:
-            raise NocDataError(f"{url} is larger than {MAX_DOWNLOAD_BYTES} bytes; not a NOC file")
+            raise NocSourceError(f"{url} is larger than {MAX_DOWNLOAD_BYTES} bytes; not a NOC file")
         (dest / f"{i:02d}-{name}").write_bytes(data)
 
 
@@ -281,7 +283,7 @@ def install(
     target = target or resolve_data_dir(None)
     cache_dir = cache_dir or default_cache_dir()
     if not sources:
-        raise NocDataError("give a folder with the official NOC files, or their download URLs")
+        raise NocSourceError("give a folder with the official NOC files, or their download URLs")
     with tempfile.TemporaryDirectory(prefix="evidence-noc-") as tmp:
         texts = [str(s) for s in sources]
         if all(t.startswith(("http://", "https://")) for t in texts):
@@ -290,8 +292,11 @@ def install(
         elif len(texts) == 1:
             source = Path(texts[0]).expanduser()
         else:
-            raise NocDataError("give one folder, or one or more http(s) URLs")
-        files = verify_folder(source)
+            raise NocSourceError("give one folder, or one or more http(s) URLs")
+        try:
+            files = verify_folder(source)
+        except NocDataError as exc:  # here the files given are wrong, not a missing install
+            raise NocSourceError(str(exc)) from exc
         progress(f"verified {len(files)} official files in {source}")
         already = _same_files(target, files)
         if not already:

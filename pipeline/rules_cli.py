@@ -11,7 +11,7 @@ from rich.table import Table
 
 from checks.citations import CITATIONS
 from checks.registry import Rule, all_rules, find_rule
-from pipeline.exit_codes import ExitCode
+from pipeline.exit_codes import BadInput
 
 
 def _table(rules: tuple[Rule, ...]) -> Table:
@@ -70,6 +70,5 @@ def rules_command(
         return
     found = find_rule(rule)
     if found is None:
-        console.print(f"Unknown rule {escape(rule)!r}. Run `evidence rules` for the list.")
-        raise typer.Exit(code=ExitCode.BAD_INPUT)
+        raise BadInput(f"unknown rule {rule!r}. Run `evidence rules` for the list.")
     _explain(console, found)

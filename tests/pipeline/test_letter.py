@@ -6,14 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import typer
 from typer.testing import CliRunner
 
 from checks.findings import Evidence, Finding, Severity
 from extractors.models import ReadMethod
 from nlp_models.noc.models import CopiedDuty, CopyReport
 from nlp_models.parsed import Found, LetterFields, Money, Party, Position, Signatory, Where
-from pipeline.letter import CHECKLIST, check_letter, letter_command
+from pipeline.letter import CHECKLIST, check_letter
 from pipeline.report import CaseInfo, DocumentReport, EmploymentReport, PositionReport, Report
 from tests.pipeline.sample_report import COPIED, sample_report
 
@@ -179,15 +178,16 @@ Manager
 """
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.command()(letter_command)
-    return app
+def _invoke(args: list[str], **kw):
+    """`evidence letter ...` through the real command and its exit-code boundary."""
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, ["letter", *args], **kw)
 
 
 def _run(path: Path, tmp_path: Path, *args: str) -> tuple[int, str, dict]:
     out = tmp_path / "check.json"
-    result = CliRunner().invoke(_app(), [str(path), "--json", str(out), *args], terminal_width=160)
+    result = _invoke([str(path), "--json", str(out), *args], terminal_width=160)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.output, json.loads(out.read_text())
 
@@ -223,5 +223,5 @@ def test_letter_command_on_a_bad_letter(tmp_path) -> None:
 
 
 def test_letter_command_refuses_a_missing_file(tmp_path) -> None:
-    result = CliRunner().invoke(_app(), [str(tmp_path / "nope.pdf")])
+    result = _invoke([str(tmp_path / "nope.pdf")])
     assert result.exit_code == 2

@@ -12,6 +12,7 @@ from pipeline.noc_data import (
     ENV_VAR,
     OFFICIAL_FILES,
     NocDataError,
+    NocSourceError,
     install,
     load_index,
     read_csv_rows,
@@ -59,7 +60,7 @@ def test_install_refuses_a_changed_byte(tmp_path: Path) -> None:
     data = bytearray(elements.read_bytes())
     data[1000] ^= 0x01
     elements.write_bytes(bytes(data))
-    with pytest.raises(NocDataError, match=r"pinned SHA-256 of the official elements file"):
+    with pytest.raises(NocSourceError, match=r"pinned SHA-256 of the official elements file"):
         install([source], target=tmp_path / "target", cache_dir=tmp_path / "cache")
     assert not (tmp_path / "target").exists()
 
