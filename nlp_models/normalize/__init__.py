@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from nlp_models.normalize.addresses import find_addresses, parse_address
     from nlp_models.normalize.contacts import (
         find_emails,
         find_phones,
@@ -25,15 +26,9 @@ if TYPE_CHECKING:
         registrable_domain,
         same_organisation,
     )
-    from nlp_models.normalize.dates import (
-        country_day_first,
-        find_date_ranges,
-        find_dates,
-        find_present,
-        infer_day_first,
-        parse_date,
-        parse_present,
-    )
+    from nlp_models.normalize.currencies import country_currency, resolve_currency
+    from nlp_models.normalize.date_order import country_day_first, infer_day_first
+    from nlp_models.normalize.dates import find_date_ranges, find_dates, parse_date
     from nlp_models.normalize.hours import (
         find_hours,
         parse_hours,
@@ -52,23 +47,16 @@ if TYPE_CHECKING:
         RegionMatch,
         WebMatch,
     )
-    from nlp_models.normalize.money import (
-        annual_amount,
-        country_currency,
-        find_money,
-        parse_money,
-        resolve_currency,
-    )
-    from nlp_models.normalize.places import (
-        find_addresses,
+    from nlp_models.normalize.money import find_money, parse_money
+    from nlp_models.normalize.open_ends import find_present, parse_present
+    from nlp_models.normalize.pay_periods import annual_amount
+    from nlp_models.normalize.place_names import (
         find_countries,
-        find_postal_codes,
         find_regions,
-        parse_address,
         parse_country,
-        parse_postal_code,
         parse_region,
     )
+    from nlp_models.normalize.places import find_postal_codes, parse_postal_code
 
 _WHERE = {
     "AddressMatch": "models",
@@ -83,10 +71,10 @@ _WHERE = {
     "PresentMatch": "models",
     "RegionMatch": "models",
     "WebMatch": "models",
-    "annual_amount": "money",
-    "country_day_first": "dates",
-    "find_addresses": "places",
-    "find_countries": "places",
+    "annual_amount": "pay_periods",
+    "country_day_first": "date_order",
+    "find_addresses": "addresses",
+    "find_countries": "place_names",
     "find_date_ranges": "dates",
     "find_dates": "dates",
     "find_emails": "contacts",
@@ -94,25 +82,25 @@ _WHERE = {
     "find_money": "money",
     "find_phones": "contacts",
     "find_postal_codes": "places",
-    "find_present": "dates",
-    "find_regions": "places",
+    "find_present": "open_ends",
+    "find_regions": "place_names",
     "find_websites": "contacts",
     "free_mail_provider": "contacts",
-    "infer_day_first": "dates",
-    "parse_address": "places",
-    "parse_country": "places",
+    "infer_day_first": "date_order",
+    "parse_address": "addresses",
+    "parse_country": "place_names",
     "parse_date": "dates",
     "parse_email": "contacts",
     "parse_hours": "hours",
     "parse_money": "money",
     "parse_phone": "contacts",
     "parse_postal_code": "places",
-    "parse_present": "dates",
-    "parse_region": "places",
+    "parse_present": "open_ends",
+    "parse_region": "place_names",
     "parse_website": "contacts",
     "registrable_domain": "contacts",
-    "country_currency": "money",
-    "resolve_currency": "money",
+    "country_currency": "currencies",
+    "resolve_currency": "currencies",
     "same_organisation": "contacts",
 }
 

@@ -11,7 +11,7 @@ from typing import Literal, TypeVar
 from spacy.tokens import Doc
 
 from extractors.models import ExtractedDocument, Table
-from nlp_models.normalize import DateMatch, find_dates, infer_day_first
+from nlp_models.normalize import DateMatch, find_dates
 from nlp_models.parse.provenance import PageMap
 from nlp_models.parsed import Found, Language
 
@@ -133,7 +133,3 @@ def trim(text: str, s: int, e: int, chars: str = _TRIM) -> tuple[int, int]:
     while e > s and text[e - 1] in chars:
         e -= 1
     return s, e
-
-
-def guess_day_first(doc_text: str, country: str | None) -> bool | None:
-    return infer_day_first([doc_text], country)

@@ -5,6 +5,7 @@ included inspecting parts, recording results and calibrating tools.")."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from nlp_models.parse.context import Ctx, Line, trim
 from nlp_models.parsed import Found
@@ -30,14 +31,33 @@ def parse_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
     """Duties listed after a heading ("Main duties:", "Ses principales tâches ...") or as
     bullets; a wrapped item's lines are joined."""
     lines = [ln for ln in ctx.lines_in(lo, hi) if not ln.is_noise]
+    head = _duties_heading(lines)
+    if head is not None and _inline_list(lines[head].text):
+        return _inline(ctx, lines[head])
+    items = _list_items(lines, head)
+    if not items:
+        return _narrative_duties(ctx, lo, hi) or _semicolon_duties(ctx, lo, hi)
+    out = []
+    for group in items:
+        found = _item(ctx, group)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _duties_heading(lines: list[Line]) -> int | None:
+    """Index of the duties heading the list follows, or None."""
     heads = [i for i, ln in enumerate(lines) if DUTIES_HEAD.search(ln.text)
              and (ln.text.rstrip().endswith(":") or len(ln.text.split()) <= 8)]  # fmt: skip
     head = heads[0] if heads else None
     # "3. Duties" then "The Employee's main duties are:": the list follows the last heading.
     while head is not None and head + 1 in heads:
         head += 1
-    if head is not None and _inline_list(lines[head].text):
-        return _inline(ctx, lines[head])
+    return head
+
+
+def _list_items(lines: list[Line], head: int | None) -> list[list[Line]]:
+    """The lines of each listed duty (one group per item) after the heading, or from the top."""
     start = head + 1 if head is not None else 0
     items: list[list[Line]] = []
     started = False
@@ -45,63 +65,80 @@ def parse_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
     # A wrapped item fills its line; a short line that ends an item is followed by new text.
     wide = 0.75 * max((len(ln.text) for ln in lines[start:]), default=0)
     for ln in lines[start:]:
-        b = ln.bullet
-        if b is not None and head is None and re.match(r"^\s*\(?(?:\d{1,2})[.)]", ln.text):
-            b = None  # numbered clauses of a contract are not a list without a heading
-        if b is not None and not _numbered_heading(ln.text):
+        if _opens_item(ln, head):
             items.append([ln])
             started = bulleted = True
             continue
         if started and items:
-            last = items[-1][-1].text
-            wrapped = not _SENTENCE_END.search(last) and len(last) >= wide
-            if wrapped and ln.text[:1].isupper() and _SENTENCE_END.search(ln.text):
-                # Items written without a final period, then a capitalised full sentence:
-                # the letter's next paragraph, not the rest of the item.
-                wrapped = any(_SENTENCE_END.search(g[-1].text) for g in items[:-1])
-            if bulleted and (wrapped or ln.text[:1].islower()):
+            step = _next_step(ln, items, bulleted=bulleted, headed=head is not None, wide=wide)
+            if step == "stop":
+                break
+            if step == "join":
                 items[-1].append(ln)
-                continue
-            if (
-                not bulleted
-                and head is not None
-                and _is_sentence(ln.text)
-                and not _NARRATIVE.match(ln.text)
-            ):
+            else:
                 items.append([ln])
-                continue
-            if bulleted and _is_sentence(ln.text) and not _NARRATIVE.match(ln.text):
-                # OCR drops a bullet now and then; an imperative sentence continues the list.
-                items.append([ln])
-                continue
-            break
-        if (
-            head is not None
-            and not started
-            and _is_sentence(ln.text)
-            and not _NARRATIVE.match(ln.text)
-        ):
+            continue
+        if head is not None and not started and _duty_sentence(ln.text):
             # Plain paragraphs after the heading, one duty per line (DOCX).
             items.append([ln])
             started = True
             continue
         if head is not None and not started:
             break
-    if not items:
-        return _narrative_duties(ctx, lo, hi) or _semicolon_duties(ctx, lo, hi)
-    out = []
-    for group in items:
-        first = group[0]
-        b = first.bullet
-        s = first.start + (b.end() if b and not _numbered_heading(first.text) else 0)
-        e = group[-1].end
-        value = " ".join(ln.text for ln in group)
-        if b:
-            value = value[b.end() :]
-        value = re.sub(r"\s+", " ", value).strip()
-        if len(value) >= 8:
-            out.append(ctx.found(value, s, e))
-    return out
+    return items
+
+
+def _opens_item(ln: Line, head: int | None) -> bool:
+    """A bulleted line that starts a new item."""
+    b = ln.bullet
+    if b is not None and head is None and re.match(r"^\s*\(?(?:\d{1,2})[.)]", ln.text):
+        b = None  # numbered clauses of a contract are not a list without a heading
+    return b is not None and not _numbered_heading(ln.text)
+
+
+def _next_step(
+    ln: Line, items: list[list[Line]], *, bulleted: bool, headed: bool, wide: float
+) -> Literal["join", "new", "stop"]:
+    """What an unbulleted line after a started list is: the rest of the last item, a new item
+    or the end of the list."""
+    if bulleted and (_wrapped(ln, items, wide) or ln.text[:1].islower()):
+        return "join"
+    # After a heading one sentence per line is an item; in a bulleted list OCR drops a bullet
+    # now and then, and an imperative sentence continues the list.
+    if (bulleted or headed) and _duty_sentence(ln.text):
+        return "new"
+    return "stop"
+
+
+def _wrapped(ln: Line, items: list[list[Line]], wide: float) -> bool:
+    """Whether the last item was cut at the line's end and goes on with `ln`."""
+    last = items[-1][-1].text
+    wrapped = not _SENTENCE_END.search(last) and len(last) >= wide
+    if wrapped and ln.text[:1].isupper() and _SENTENCE_END.search(ln.text):
+        # Items written without a final period, then a capitalised full sentence:
+        # the letter's next paragraph, not the rest of the item.
+        wrapped = any(_SENTENCE_END.search(g[-1].text) for g in items[:-1])
+    return wrapped
+
+
+def _duty_sentence(text: str) -> bool:
+    """A full sentence that is no running text of the letter."""
+    return _is_sentence(text) and not _NARRATIVE.match(text)
+
+
+def _item(ctx: Ctx, group: list[Line]) -> Found[str] | None:
+    """One duty from its lines, without its bullet; None when too short to be one."""
+    first = group[0]
+    b = first.bullet
+    s = first.start + (b.end() if b and not _numbered_heading(first.text) else 0)
+    e = group[-1].end
+    value = " ".join(ln.text for ln in group)
+    if b:
+        value = value[b.end() :]
+    value = re.sub(r"\s+", " ", value).strip()
+    if len(value) >= 8:
+        return ctx.found(value, s, e)
+    return None
 
 
 def _inline_list(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nlp_models.parse.context import Ctx, trim
+from nlp_models.parse.context import Ctx, Line, trim
 from nlp_models.parse.grids import Grid, cells, grids, number, synonyms
 from nlp_models.parse.parties import issuer
 from nlp_models.parsed import PayStubFields, PayStubRow
@@ -225,9 +225,25 @@ def _page_spans(ctx: Ctx) -> list[tuple[int, int]]:
 
 def _statement(ctx: Ctx, lo: int, hi: int) -> PayStubRow | None:
     """One earnings statement (one page): details, earnings, deductions, summary."""
+    values, earnings, extra = _statement_grids(ctx, lo, hi)
+    for k, v in _earnings_values(earnings, extra).items():
+        values.setdefault(k, v)
+    for k, f in _key_values(ctx, lo, hi).items():
+        if k in PayStubRow.model_fields and k not in values and f.where is not None:
+            values[k] = (f.value, *_span(ctx, f))
+    values = {k: v for k, v in values.items() if v is not None and k in PayStubRow.model_fields}
+    if not any(k in values for k in ("gross", "net", "period_start", "pay_date")):
+        return None
+    return _row(ctx, values)
+
+
+def _statement_grids(ctx: Ctx, lo: int, hi: int) -> tuple[dict[str, tuple], list[dict], list[dict]]:
+    """From the statement's grids: the values read (first one wins), the regular earnings rows,
+    and the other rows of paid hours (overtime, holiday, leave: hours paid besides the
+    regular)."""
     values: dict[str, tuple] = {}
     earnings: list[dict] = []
-    extra: list[dict] = []  # overtime, holiday and leave rows: hours paid besides the regular
+    extra: list[dict] = []
     for g in grids(ctx, _COLUMNS, lo, hi):
         label_col = any(c.kind == "label" for c in g.columns)
         for ln, row in g.rows:
@@ -237,40 +253,49 @@ def _statement(ctx: Ctx, lo: int, hi: int) -> PayStubRow | None:
                 continue
             label = ctx.text[ln.start : ln.end]
             kind = next((k for k, rx in _ROW_LABELS if rx.match(label)), None)
-            c = cells(ctx, ln)
             if kind == "earning":
                 earnings.append(row)
             elif kind == "paid_hours" and "hours" in row:
                 extra.append(row)
-            elif kind == "gross":
-                if "hours" in row:  # "Total des gains 75,00 2 250,00": the hours of the period
-                    values.setdefault("hours", row["hours"])
-                values.setdefault(
-                    "gross", row.get("gross") or (c.numbers[0] if c.numbers else None)
-                )
-                if row.get("ytd_gross"):
-                    values.setdefault("ytd_gross", row["ytd_gross"])
-            elif kind in ("cpp", "ei", "income_tax", "net") and c.numbers:
-                values.setdefault(kind, c.numbers[0])
+            else:
+                for k, v in _labelled_values(ctx, ln, kind, row).items():
+                    values.setdefault(k, v)
+    return values, earnings, extra
+
+
+def _labelled_values(ctx: Ctx, ln: Line, kind: str | None, row: dict) -> dict[str, tuple | None]:
+    """The values of a total or deduction row (by its label's `kind`), in reading order."""
+    if kind == "gross":
+        numbers = cells(ctx, ln).numbers
+        out: dict[str, tuple | None] = {}
+        if "hours" in row:  # "Total des gains 75,00 2 250,00": the hours of the period
+            out["hours"] = row["hours"]
+        out["gross"] = row.get("gross") or (numbers[0] if numbers else None)
+        if row.get("ytd_gross"):
+            out["ytd_gross"] = row["ytd_gross"]
+        return out
+    if kind in ("cpp", "ei", "income_tax", "net"):
+        numbers = cells(ctx, ln).numbers
+        return {kind: numbers[0]} if numbers else {}
+    return {}
+
+
+def _earnings_values(earnings: list[dict], extra: list[dict]) -> dict[str, tuple]:
+    """Hours, rate and amounts from the earnings rows: a single regular row as it is; several
+    rows (or overtime and leave besides): the hours summed, the first row's rate."""
     if len(earnings) == 1 and not extra:
         e = earnings[0]
-        for k in ("hours", "rate", "gross", "ytd_gross"):
-            if k in e:
-                values.setdefault(k, e[k])
-    elif earnings:
-        hours = [e["hours"] for e in [*earnings, *extra] if "hours" in e]
-        if hours:
-            total = sum(h[0] for h in hours)
-            values.setdefault("hours", (total, hours[0][1], hours[-1][2]))
-        if "rate" in earnings[0]:
-            values.setdefault("rate", earnings[0]["rate"])
-    for k, f in _key_values(ctx, lo, hi).items():
-        if k in PayStubRow.model_fields and k not in values and f.where is not None:
-            values[k] = (f.value, *_span(ctx, f))
-    values = {k: v for k, v in values.items() if v is not None and k in PayStubRow.model_fields}
-    if not any(k in values for k in ("gross", "net", "period_start", "pay_date")):
-        return None
-    return _row(ctx, values)
+        return {k: e[k] for k in ("hours", "rate", "gross", "ytd_gross") if k in e}
+    out: dict[str, tuple] = {}
+    if not earnings:
+        return out
+    hours = [e["hours"] for e in [*earnings, *extra] if "hours" in e]
+    if hours:
+        total = sum(h[0] for h in hours)
+        out["hours"] = (total, hours[0][1], hours[-1][2])
+    if "rate" in earnings[0]:
+        out["rate"] = earnings[0]["rate"]
+    return out
 
 
 def _span(ctx: Ctx, f) -> tuple[int, int]:

@@ -61,48 +61,71 @@ def closing_line(ctx: Ctx) -> Line | None:
 def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
     """Name, title and contact in the lines under the closing (or the last lines)."""
     close = after or closing_line(ctx)
-    if close is not None:
-        lines = [ln for ln in ctx.lines if ln.start > close.end][:10]
-    else:
-        lines = ctx.lines[-8:]
     kind: Found | None = None
     name = title = contact = None
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(_lines_under(ctx, close)):
         if ln.is_noise:
             continue
-        if _SIG_LINE.search(ln.text) and kind is None:
-            kind = ctx.found("line", ln.start, ln.end)
-            continue
-        if _DIGITAL.search(ln.text):
-            kind = ctx.found("digital", ln.start, ln.end)
+        mark = _signature_mark(ctx, ln, kind)
+        if mark is not None:
+            kind = mark
             continue
         typed = _TYPED.match(ln.text)
         if typed and name is None:
-            kind = ctx.found("typed", ln.start, ln.start + typed.end())
-            rest = ln.text[typed.end() :].strip()
-            if rest and is_person(rest):
-                s = ln.start + ln.text.index(rest)
-                name = ctx.found(rest, s, s + len(rest))
+            kind, name = _typed_signature(ctx, ln, typed)
             continue
         if name is None:
             if is_person(ln.text):
                 name = ctx.found(ln.text, ln.start, ln.end)
                 continue
-            if close is None:
-                continue
-            if i >= 3:
+            # Under a closing the name comes within the first lines; past them, give up.
+            if close is not None and i >= 3:
                 break
             continue
         if title is None and not find_emails(ln.text) and not find_phones(ln.text):
             title = ctx.found(ln.text.rstrip(","), ln.start, ln.start + len(ln.text.rstrip(",")))
             continue
         if contact is None:
-            emails = find_emails(ln.text)
-            phones = find_phones(ln.text, country=ctx.country)
-            if emails:
-                m = emails[0]
-                contact = ctx.found(m.address, ln.start + m.start, ln.start + m.end)
-            elif phones:
-                m2 = phones[0]
-                contact = ctx.found(m2.e164, ln.start + m2.start, ln.start + m2.end)
+            contact = _contact(ctx, ln)
     return Signatory(name=name, title=title, contact=contact, signature=kind)
+
+
+def _lines_under(ctx: Ctx, close: Line | None) -> list[Line]:
+    """The lines a signature block may take: under the closing, or the last lines."""
+    if close is not None:
+        return [ln for ln in ctx.lines if ln.start > close.end][:10]
+    return ctx.lines[-8:]
+
+
+def _signature_mark(ctx: Ctx, ln: Line, kind: Found | None) -> Found | None:
+    """A signature line (the first one only) or a digital-signature note on `ln`."""
+    if _SIG_LINE.search(ln.text) and kind is None:
+        return ctx.found("line", ln.start, ln.end)
+    if _DIGITAL.search(ln.text):
+        return ctx.found("digital", ln.start, ln.end)
+    return None
+
+
+def _typed_signature(
+    ctx: Ctx, ln: Line, typed: re.Match[str]
+) -> tuple[Found[str], Found[str] | None]:
+    """A typed signature ("/s/ Jane Doe"): its kind, and the name after it when it is one."""
+    kind = ctx.found("typed", ln.start, ln.start + typed.end())
+    rest = ln.text[typed.end() :].strip()
+    if rest and is_person(rest):
+        s = ln.start + ln.text.index(rest)
+        return kind, ctx.found(rest, s, s + len(rest))
+    return kind, None
+
+
+def _contact(ctx: Ctx, ln: Line) -> Found[str] | None:
+    """The first e-mail address on `ln`, else its first phone number."""
+    emails = find_emails(ln.text)
+    if emails:
+        m = emails[0]
+        return ctx.found(m.address, ln.start + m.start, ln.start + m.end)
+    phones = find_phones(ln.text, country=ctx.country)
+    if phones:
+        m2 = phones[0]
+        return ctx.found(m2.e164, ln.start + m2.start, ln.start + m2.end)
+    return None
