@@ -92,6 +92,11 @@ _ALL = [
     _c("R-HOURS-2", "At most 30 h a week count, across all jobs", (MI_EXCESS, "OFF-Q")),
     _c("R-HOURS-3", "Part-time hours accumulate", (CEC, "OFF-Q")),
     _c("R-HOURS-4", "A year cannot be compressed into less than 12 months", (TRPR, "SEED")),
+    _c(
+        "R-HOURS-5",
+        "Reasonable paid vacation inside the period is creditable (TRPR; CEC/FSW by analogy)",
+        (TRPR, "SEED UNC"),
+    ),
     _c("R-HOURS-6", "Pay-record hours outrank letter hours [tool policy]", (EE_DOCS, "UNC")),
     _c(
         "R-HOURS-7",

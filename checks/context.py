@@ -2,46 +2,68 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from checks import params
+from checks.credit import Credit, credit
 from checks.dates import years_before
-from checks.ledger import Ledger, build_ledger
+from checks.eligibility import ANY_WORK, CEC, FSW, Eligibility
+from checks.ledger import Ledger, build_ledger, pgwp_app_date
 from checks.models import Case, DocKind, PayRecord, Position, Program
-from checks.programs import (
-    Eligible,
-    Experience,
-    ProgramKey,
-    cec_check,
-    cec_eligible,
-    compute_all,
-    credit_series,
-)
+from checks.params import Policy, default_policy
+from checks.programs import Experience, ProgramKey, compute_all
 
 
 @dataclass(frozen=True)
 class Context:
     case: Case
+    base_policy: Policy = field(default_factory=default_policy)
 
     @property
     def as_of(self) -> date:
         return self.case.application_date
 
     @cached_property
+    def policy(self) -> Policy:
+        """The parameters, each read at the case's date of the kind that governs it."""
+        c = self.case
+        return self.base_policy.with_dates(
+            app_date=c.application_date,
+            ita_date=c.ita_date,
+            profile_date=c.profile_date,
+            sp_app_date=c.sp_app_date,
+            pgwp_app_date=pgwp_app_date(c),
+        )
+
+    @cached_property
     def ledger(self) -> Ledger:
-        return build_ledger(self.case)
+        return build_ledger(self.case, self.policy)
 
     @cached_property
     def experience(self) -> dict[ProgramKey, Experience]:
-        return compute_all(self.case, self.ledger)
+        return compute_all(self.case, self.ledger, self.policy)
+
+    @cached_property
+    def cec_credit(self) -> Credit:
+        """Sure CEC credit over the whole ledger (any window can be summed from it)."""
+        return credit(self.ledger, CEC, unknown_counts=False)
+
+    @cached_property
+    def fsw_credit(self) -> Credit:
+        return credit(self.ledger, FSW, unknown_counts=False)
+
+    @cached_property
+    def work_credit(self) -> Credit:
+        """Every creditable hour of every job, under the weekly cap in force each week."""
+        return credit(self.ledger, ANY_WORK, unknown_counts=False)
 
     def selected(self, *programs: Program) -> bool:
         return any(p in self.case.programs for p in programs)
 
     def param(self, name: str, on: date | None = None):
-        return params.value_at(name, on or self.as_of)
+        """A parameter at the day that governs it: a work-date parameter needs `on`."""
+        return self.policy.value(name, on)
 
     # --- lookups ---
 
@@ -70,18 +92,14 @@ class Context:
 
     # --- counterfactuals for "needed to reach the threshold" ---
 
-    def cec_hours(self, eligible: Eligible = cec_eligible) -> float:
-        """Sure CEC hours in the CEC window under another eligibility predicate."""
-        years = self.param("cec_window_years")
-        w = years_before(self.as_of, years)
-        series = credit_series(
-            self.ledger, eligible, self.param("weekly_credit_cap"), unknown_counts=False
-        )
-        return series.sum_in(w.start, w.end)
+    def cec_hours(self, eligible: Eligibility = CEC) -> float:
+        """Sure hours in the CEC window under another eligibility."""
+        w = years_before(self.as_of, self.param("cec_window_years"))
+        return credit(self.ledger, eligible, unknown_counts=False).sum_in(w.start, w.end)
 
-    def needed_for_cec(self, *ignore: str) -> bool:
-        """CEC is not met, but would be if the named exclusions (see `cec_check`) were lifted."""
+    def needed_for_cec(self, *exclusions: str) -> bool:
+        """CEC is not met, but would be if the named exclusions (`eligibility.REASONS` keys)
+        were lifted."""
         if not self.selected(Program.CEC) or self.experience["cec"].status == "met":
             return False
-        lifted = frozenset(ignore)
-        return self.cec_hours(lambda job: cec_check(job, lifted)) >= self.param("one_year_hours")
+        return self.cec_hours(CEC.lifting(*exclusions)) >= self.param("one_year_hours")

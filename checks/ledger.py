@@ -15,7 +15,6 @@ from typing import Literal
 
 from rapidfuzz import fuzz, utils
 
-from checks import params
 from checks.dates import DAY, days, iso_week, monday, month_end_before, month_start_after
 from checks.models import (
     Case,
@@ -30,6 +29,7 @@ from checks.models import (
     StudyStatus,
 )
 from checks.occupation import claim_contradicted, is_skilled, position_code
+from checks.params import Policy
 
 Session = Literal["session", "break", "none"]
 WEEK = 7
@@ -52,7 +52,6 @@ class JobWeek(Frozen):
     daily: tuple[float, ...]  # hours worked, Monday..Sunday
     creditable: tuple[float, ...]  # lower of letter and pay-record hours (R-HOURS-6)
     upper: tuple[float, ...]  # higher of the two: what counts on the other reading [UNC]
-    credited: float = 0.0  # this job's share of the week's capped credit (all jobs)
     authorised: tuple[bool | None, ...]  # per day; None: not assessable (no permits, not in Canada)
     hours_known: bool
     canadian: bool | None  # work physically in Canada
@@ -87,7 +86,7 @@ class WeekRow(Frozen):
     week_start: date
     jobs: tuple[JobWeek, ...]
     hours: float
-    credited: float  # min(weekly cap, creditable hours of all jobs)
+    cap: float  # the weekly credit cap in force that week (R-HOURS-2), applied by `credit`
 
 
 class Ledger(Frozen):
@@ -155,7 +154,7 @@ def _stub_daily(records: list[PayRecord]) -> dict[date, float]:
 class _Study:
     """Per-day study status from terms and scheduled breaks (R-STU-1, R-OFFC-6)."""
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, policy: Policy) -> None:
         self.ft: set[date] = set()
         self.pt: set[date] = set()
         self.final: set[date] = set()
@@ -168,7 +167,6 @@ class _Study:
                 target.add(d)
                 if t.is_final:
                     self.final.add(d)
-        max_days = params.value_at("scheduled_break_max_days", case.application_date)
         for start, end in _merged_breaks(case):
             self.declared_break.update(days(start, end))
             before = [t for t in terms if t.end < start]
@@ -179,6 +177,7 @@ class _Study:
                 continue
             if after[0].status is not StudyStatus.FULL_TIME:
                 continue
+            max_days = policy.value("scheduled_break_max_days", start)  # set by the work date
             limit = start + timedelta(days=max_days - 1)
             for d in days(start, min(end, limit)):
                 self.valid_break.add(d)
@@ -229,7 +228,7 @@ def _permit_valid(permit: Permit, d: date, as_of: date) -> bool:
     return maintained and permit.valid_to < d <= (permit.maintained_until or as_of)
 
 
-def authorised_on(case: Case, p: Position, employer_name: str, d: date) -> bool:
+def authorised_on(case: Case, p: Position, employer_name: str, d: date, policy: Policy) -> bool:
     """R-AUTH-1..4: is work for this position on day `d` covered by a permit in the file?"""
     for permit in case.permits:
         if not _permit_valid(permit, d, case.application_date):
@@ -244,7 +243,7 @@ def authorised_on(case: Case, p: Position, employer_name: str, d: date) -> bool:
             return True
         if permit.type is PermitType.STUDY:
             if p.coop:
-                if not params.value_at("coop_permit_required", d):
+                if not policy.value("coop_permit_required", d):
                     return True
             elif p.on_campus or permit.off_campus_authorized is not False:
                 return True
@@ -299,11 +298,11 @@ def _statutory(r: PayRecord) -> bool:
     )
 
 
-def is_self_employed(case: Case, p: Position) -> bool | None:
+def is_self_employed(case: Case, p: Position, policy: Policy) -> bool | None:
     """True when declared; None when only R-SELF-3 signals suggest it (an [UNC] analogy)."""
     if p.relationship is not None and p.relationship.value is Relationship.SELF_EMPLOYED:
         return True
-    limit = params.value_at("self_employment_signals", case.application_date)["error"]
+    limit = policy.value("self_employment_signals")["error"]
     return None if self_employment_signal_count(case, p) >= limit else False
 
 
@@ -321,24 +320,18 @@ def work_country(case: Case, p: Position) -> str | None:
     return _country(case, p)
 
 
-def _week_row(week_start: date, jobs: list[JobWeek], cap: float) -> WeekRow:
-    total = sum(j.creditable_hours for j in jobs)
-    credited = min(cap, total)
-    scale = credited / total if total else 0.0
-    shared = tuple(j.model_copy(update={"credited": j.creditable_hours * scale}) for j in jobs)
+def _week_row(week_start: date, jobs: list[JobWeek], policy: Policy) -> WeekRow:
     return WeekRow(
         week=iso_week(week_start),
         week_start=week_start,
-        jobs=shared,
+        jobs=tuple(jobs),
         hours=sum(j.hours for j in jobs),
-        credited=credited,
+        cap=float(policy.value("weekly_credit_cap", week_start)),
     )
 
 
-def build_ledger(case: Case) -> Ledger:
-    as_of = case.application_date
-    cap = params.value_at("weekly_credit_cap", as_of)
-    study = _Study(case)
+def build_ledger(case: Case, policy: Policy) -> Ledger:
+    study = _Study(case, policy)
     spans: list[Span] = []
     unknown: list[str] = []
     undated: list[str] = []
@@ -363,11 +356,11 @@ def build_ledger(case: Case) -> Ledger:
         remote_foreign = bool(canadian and p.remote and emp_country not in (None, "CA"))
         check_auth = bool(case.permits) and canadian is True and not remote_foreign
         code = position_code(p)
-        skilled = is_skilled(code, as_of)
-        if skilled and claim_contradicted(p, as_of):
+        skilled = is_skilled(code, policy)
+        if skilled and claim_contradicted(p, policy):
             skilled = None  # the claim is doubtful: its hours count only as possible
         paid = _paid(p)
-        self_emp = is_self_employed(case, p)
+        self_emp = is_self_employed(case, p, policy)
         week_start = monday(span.start)
         while week_start <= span.end:
             worked, credit, upper, auth = [], [], [], []
@@ -384,10 +377,14 @@ def build_ledger(case: Case) -> Ledger:
                     worked.append(letter or 0.0)
                     credit.append(letter or 0.0)
                     # unknown hours: the most a weekday could add is its share of the cap
-                    most = cap / 5 if not known and on and d.weekday() < 5 else 0.0
+                    most = (
+                        policy.value("weekly_credit_cap", d) / 5
+                        if not known and on and d.weekday() < 5
+                        else 0.0
+                    )
                     upper.append(letter or most)
                 auth.append(
-                    authorised_on(case, p, employer.name.value, d)
+                    authorised_on(case, p, employer.name.value, d, policy)
                     if check_auth and on and worked[-1] > 0
                     else None
                 )
@@ -421,7 +418,7 @@ def build_ledger(case: Case) -> Ledger:
                     )
                 )
             week_start += timedelta(days=WEEK)
-    weeks = tuple(_week_row(ws, jobs, cap) for ws, jobs in sorted(by_week.items()))
+    weeks = tuple(_week_row(ws, jobs, policy) for ws, jobs in sorted(by_week.items()))
     return Ledger(
         weeks=weeks, spans=tuple(spans), unknown_hours=tuple(unknown), undated=tuple(undated)
     )

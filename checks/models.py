@@ -19,6 +19,9 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+# How a file was read and why it could not be: the readers' own vocabulary, not a copy of it.
+from extractors.models import ErrorKind, ReadMethod
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -81,27 +84,8 @@ class DocKind(StrEnum):
     INVOICE = "invoice"
     CLIENT_LETTER = "client_letter"
     EXPLANATION_LETTER = "explanation_letter"  # LOE
+    TAX_SLIP = "tax_slip"  # a tax slip whose type (T4, T4A, NOA) was not read
     OTHER = "other"
-
-
-class ReadMethod(StrEnum):
-    TEXT = "text"
-    OCR = "ocr"
-    MIXED = "mixed"
-    DOCX = "docx"
-    PLAIN = "plain"
-    FAILED = "failed"
-
-
-class DocError(StrEnum):
-    ENCRYPTED = "encrypted"
-    CORRUPT = "corrupt"
-    EMPTY = "empty"
-    TOO_LARGE = "too_large"
-    UNSUPPORTED = "unsupported"
-    OCR_UNAVAILABLE = "ocr_unavailable"
-    OCR_FAILED = "ocr_failed"
-    TIMEOUT = "timeout"
 
 
 class Relationship(StrEnum):
@@ -258,7 +242,7 @@ class DocumentSummary(Frozen):
     read: ReadMethod | None = None
     pages: int | None = None
     ocr_confidence: float | None = Field(default=None, ge=0, le=1)  # mean word confidence, 0-1
-    error: DocError | None = None
+    error: ErrorKind | None = None
     error_detail: str | None = None
     duplicate_of: str | None = None
     duplicate_reason: Literal["same_bytes", "same_text"] | None = None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from checks import params
 from checks.models import Position
+from checks.params import Policy
 
 
 def is_noc2016(code: str) -> bool:
@@ -45,13 +43,13 @@ def position_code(p: Position) -> str | None:
     return None
 
 
-def is_skilled(code: str | None, app_date: date) -> bool | None:
+def is_skilled(code: str | None, policy: Policy) -> bool | None:
     """R-SKILL-1: skilled by the NOC version in force on the application date. None: unknown."""
     if code is None:
         return None
     if is_noc2021(code):
         t = teer(code)
-        return t is not None and t <= params.value_at("skilled_max_teer", app_date)
+        return t is not None and t <= policy.value("skilled_max_teer")
     if is_noc2016(code):
         level = skill_level_2016(code)
         if level is None:
@@ -62,7 +60,7 @@ def is_skilled(code: str | None, app_date: date) -> bool | None:
     return None
 
 
-def claim_contradicted(p: Position, app_date: date) -> bool:
+def claim_contradicted(p: Position, policy: Policy) -> bool:
     """R-SKILL-2/R-SKILL-4: the duties fail the claimed NOC's test (its lead statement is not
     covered and it is not among the matches) and clearly fit an unskilled group (the matcher's
     confident best candidate is TEER 4/5). The claim alone then cannot show skilled work."""
@@ -75,5 +73,5 @@ def claim_contradicted(p: Position, app_date: date) -> bool:
         noc.lead_statement_covered is False
         and claimed not in {c.code for c in noc.candidates}
         and top.teer is not None
-        and top.teer > params.value_at("skilled_max_teer", app_date)
+        and top.teer > policy.value("skilled_max_teer")
     )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import SkipValidation
+
 from checks.citations import CITATIONS
 from checks.context import Context
+from checks.credit import Credit
 from checks.findings import Evidence, Finding, Severity
 from checks.ledger import Ledger
 from checks.models import Case, Frozen, Waiver
+from checks.params import Policy, default_policy
 from checks.programs import Experience, ProgramKey
 from checks.registry import Hit, Rule, all_rules, find_rule
 
@@ -18,6 +22,9 @@ class CheckResult(Frozen):
     findings: tuple[Finding, ...]
     experience: dict[ProgramKey, Experience]
     ledger: Ledger
+    credited: SkipValidation[
+        Credit
+    ]  # every creditable hour under the weekly cap in force (the timeline's lane)
 
     @property
     def exit_code(self) -> int:
@@ -57,10 +64,10 @@ def _finding(r: Rule, hit: Hit, waivers: dict[str, Waiver]) -> Finding:
     )
 
 
-def run_checks(case: Case) -> CheckResult:
+def run_checks(case: Case, policy: Policy | None = None) -> CheckResult:
     """Build the ledger, compute experience per program and run every rule, as of
-    `case.application_date`. Pure: no I/O, no clock."""
-    ctx = Context(case)
+    `case.application_date`, under `policy` (default: the project's). Pure: no I/O, no clock."""
+    ctx = Context(case, policy or default_policy())
     waivers: dict[str, Waiver] = {}
     for w in case.waivers:
         r = find_rule(w.rule)
@@ -73,4 +80,5 @@ def run_checks(case: Case) -> CheckResult:
         findings=tuple(findings),
         experience=ctx.experience,
         ledger=ctx.ledger,
+        credited=ctx.work_credit,
     )

@@ -37,8 +37,8 @@ from pipeline.report import (
 )
 
 if TYPE_CHECKING:
-    from checks.ledger import Ledger
     from checks.models import Case
+    from checks.run import CheckResult
 
 
 class AuditOptions(BaseModel):
@@ -188,7 +188,7 @@ def _audit_found(
         ),
         experience=dict(result.experience),
         findings=result.findings,
-        timeline=timeline(result.ledger),
+        timeline=timeline(result),
     )
 
 
@@ -278,14 +278,18 @@ def employment_reports(case: Case, nocs: dict[str, NocReport]) -> tuple[Employme
     return tuple(out)
 
 
-def timeline(ledger: Ledger) -> tuple[TimelineWeek, ...]:
+def timeline(result: CheckResult) -> tuple[TimelineWeek, ...]:
+    """Each ledger week: hours per position, the cap in force and the hours credited under it."""
+    week = dt.timedelta(days=7)
+    credited = result.credited.credited
     return tuple(
         TimelineWeek(
             week_start=row.week_start,
-            hours={job.position: round(sum(job.daily), 2) for job in row.jobs},
-            credited=row.credited,
+            hours={job.position: round(job.hours, 2) for job in row.jobs},
+            cap=row.cap,
+            credited=round(credited.sum_in(row.week_start, row.week_start + week), 2),
         )
-        for row in ledger.weeks
+        for row in result.ledger.weeks
     )
 
 

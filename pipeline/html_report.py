@@ -115,6 +115,27 @@ def _runs(weeks: list[tuple[dt.date, float]]) -> list[tuple[dt.date, dt.date, fl
     return runs
 
 
+@dataclass
+class _Plot:
+    """Dates to x positions, and weekly-hour bars, on one timeline."""
+
+    tl: Timeline
+    t0: dt.date
+    days: int
+
+    def x(self, d: dt.date) -> float:
+        return round(LABEL_W + PLOT_W * (d - self.t0).days / self.days, 2)
+
+    def bars(self, y: float, runs: list[tuple[dt.date, dt.date, float]], cls: str, what: str):
+        base = y + LANE_H - 4
+        for start, end, h in runs:
+            if h > 0:
+                height = min(h, MAX_WEEKLY) * (LANE_H - 8) / MAX_WEEKLY
+                title = f"{what}: {h:g} h/week, {start} – {end - dt.timedelta(days=1)}"
+                width = self.x(end) - self.x(start)
+                self.tl.rects.append(Rect(self.x(start), base - height, width, height, cls, title))
+
+
 def timeline(report: Report) -> Timeline:
     """Lanes for study terms, each position's weekly hours and the credited hours; the program
     window shaded; the dates the threshold is met and lapses, and the as-of date, marked."""
@@ -123,39 +144,44 @@ def timeline(report: Report) -> Timeline:
     if span is None:
         return tl
     t0, t1 = span
-    days = (t1 - t0).days
-
-    def x(d: dt.date) -> float:
-        return round(LABEL_W + PLOT_W * (d - t0).days / days, 2)
-
-    y = TOP
-    if report.study_terms:
-        tl.lanes.append(Lane(y, "Study", "full-time dark, part-time light"))
-        for t in report.study_terms:
-            cls = "study-ft" if t.status.replace("-", "_") == "full_time" else "study-pt"
-            end = t.end + dt.timedelta(days=1)
-            title = f"{t.institution}: {t.status.replace('_', '-')} {t.start} – {t.end}"
-            tl.rects.append(Rect(x(t.start), y + 6, x(end) - x(t.start), LANE_H - 12, cls, title))
+    plot = _Plot(tl, t0, (t1 - t0).days)
+    y = _study_lane(report, plot, TOP)
+    y = _position_lanes(report, plot, y)
+    if report.timeline:
+        tl.lanes.append(Lane(y, "Credited", "all jobs, capped per week"))
+        credited = _runs([(w.week_start, w.credited) for w in report.timeline])
+        plot.bars(y, credited, "credit", "credited")
         y += LANE_H
+    _window_and_markers(report, plot, y)
+    for year in range(t0.year, t1.year):  # t1 is 1 January after the last date: no label
+        tl.ticks.append((plot.x(dt.date(year, 1, 1)), str(year)))
+    tl.height = y + 30 + 16 * len(tl.markers)
+    tl.empty = not tl.rects
+    return tl
+
+
+def _study_lane(report: Report, plot: _Plot, y: float) -> float:
+    if not report.study_terms:
+        return y
+    plot.tl.lanes.append(Lane(y, "Study", "full-time dark, part-time light"))
+    for t in report.study_terms:
+        cls = "study-ft" if t.status.replace("-", "_") == "full_time" else "study-pt"
+        end = t.end + dt.timedelta(days=1)
+        title = f"{t.institution}: {t.status.replace('_', '-')} {t.start} – {t.end}"
+        x0 = plot.x(t.start)
+        plot.tl.rects.append(Rect(x0, y + 6, plot.x(end) - x0, LANE_H - 12, cls, title))
+    return y + LANE_H
+
+
+def _position_lanes(report: Report, plot: _Plot, y: float) -> float:
     weekly: dict[str, list[tuple[dt.date, float]]] = {}
     for w in report.timeline:
         for pid, h in w.hours.items():
             weekly.setdefault(pid, []).append((w.week_start, h))
-
-    def bars(runs: list[tuple[dt.date, dt.date, float]], cls: str, what: str) -> None:
-        base = y + LANE_H - 4
-        for start, end, h in runs:
-            if h > 0:
-                height = min(h, MAX_WEEKLY) * (LANE_H - 8) / MAX_WEEKLY
-                title = f"{what}: {h:g} h/week, {start} – {end - dt.timedelta(days=1)}"
-                tl.rects.append(
-                    Rect(x(start), base - height, x(end) - x(start), height, cls, title)
-                )
-
     for emp in report.employments:
         for p in emp.positions:
             sub = emp.name + (f" · {p.hours_per_week:g} h/week" if p.hours_per_week else "")
-            tl.lanes.append(Lane(y, p.title or "position", sub))
+            plot.tl.lanes.append(Lane(y, p.title or "position", sub))
             if p.id in weekly:
                 runs = _runs(weekly[p.id])
             elif p.start and p.hours_per_week:  # no ledger yet: the letter's hours, flat
@@ -163,15 +189,14 @@ def timeline(report: Report) -> Timeline:
                 runs = [(p.start, end + dt.timedelta(days=1), p.hours_per_week)]
             else:
                 runs = []
-            bars(
-                runs, "job-foreign" if emp.country and emp.country != "CA" else "job", p.title or ""
-            )
+            cls = "job-foreign" if emp.country and emp.country != "CA" else "job"
+            plot.bars(y, runs, cls, p.title or "")
             y += LANE_H
-    if report.timeline:
-        tl.lanes.append(Lane(y, "Credited", "all jobs, capped per week"))
-        bars(_runs([(w.week_start, w.credited) for w in report.timeline]), "credit", "credited")
-        y += LANE_H
-    bottom = y
+    return y
+
+
+def _window_and_markers(report: Report, plot: _Plot, bottom: float) -> None:
+    tl, x = plot.tl, plot.x
     chosen = _window_program(report)
     if chosen:
         label, exp = chosen
@@ -192,11 +217,6 @@ def timeline(report: Report) -> Timeline:
         if exp.date_lapses:
             tl.markers.append(Marker(x(exp.date_lapses), f"lapses {exp.date_lapses}", "lapse"))
     tl.markers.append(Marker(x(report.case.as_of), f"as of {report.case.as_of}", "asof"))
-    for year in range(t0.year, t1.year):  # t1 is 1 January after the last date: no label
-        tl.ticks.append((x(dt.date(year, 1, 1)), str(year)))
-    tl.height = bottom + 30 + 16 * len(tl.markers)
-    tl.empty = not tl.rects
-    return tl
 
 
 @cache

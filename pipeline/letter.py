@@ -20,8 +20,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from checks.findings import Finding, Severity
+from checks.registry import find_rule
 from pipeline.audit import AuditOptions, audit_letter
-from pipeline.exit_codes import ExitCode
+from pipeline.exit_codes import BadInput, ExitCode
 from pipeline.files import write_atomic
 from pipeline.present import mask
 from pipeline.report import NocReport, Report
@@ -38,18 +39,31 @@ class ChecklistSpec(_Model):
     label: str  # what IRCC expects, in plain words
     slugs: tuple[str, ...]  # rules whose findings cross this item
     fields: tuple[str, ...]  # paths in the parsed letter fields that tick it ("*" = each position)
-    ask: str  # what to ask the employer when it is missing
     citation: str
     severity: Severity = Severity.ERROR  # when the parsed letter plainly lacks it (rules.md)
+    applicant_ask: str | None = None  # only where the rule's fix cannot be said to the applicant
+
+    @property
+    def ask(self) -> str:
+        """What to ask the employer when it is missing: the "How to fix" text of the item's first
+        rule (the one its `fields` stand for), as a finding of that rule would say it."""
+        return self.applicant_ask or fix_text(self.slugs[0])
+
+
+def fix_text(slug: str) -> str:
+    """The registry's "How to fix" text of a rule."""
+    found = find_rule(slug)
+    if found is None:
+        raise KeyError(f"no rule {slug!r}")
+    return found.spec.doc.fix
 
 
 CHECKLIST: tuple[ChecklistSpec, ...] = (
     ChecklistSpec(
         key="letterhead",
         label="Printed on the company's letterhead, with its legal name",
-        slugs=("letter.no_letterhead", "letter.missing_employer_name"),
+        slugs=("letter.missing_employer_name", "letter.no_letterhead"),
         fields=("employer.legal_name",),
-        ask="Print the letter on official company letterhead showing the company's legal name.",
         citation="R-LTR-1",
     ),
     ChecklistSpec(
@@ -57,7 +71,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="The company's address and telephone number",
         slugs=("letter.missing_contact",),
         fields=("employer.address", "employer.phone"),
-        ask="Add the company's full address and telephone number.",
         citation="R-LTR-2",
     ),
     ChecklistSpec(
@@ -65,7 +78,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="A company email address (on the company's own domain)",
         slugs=("letter.missing_email", "letter.free_mail"),
         fields=("employer.email",),
-        ask="Add a company email address, ideally on the company's own domain.",
         citation="R-LTR-2",
         severity=Severity.WARNING,
     ),
@@ -74,8 +86,10 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Your full name",
         slugs=("letter.missing_applicant",),
         fields=("applicant",),
-        ask="Name you in full, as in your passport.",
         citation="R-LTR-4",
+        # The rule's fix speaks of "the applicant" to whoever checks the file, and adds an LOE
+        # for aliases, which is the applicant's to write, not something to ask the employer.
+        applicant_ask="Ask for your full name, as in your passport.",
     ),
     ChecklistSpec(
         key="signatory",
@@ -87,7 +101,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
             "letter.signatory_relation",
         ),
         fields=("signatory.name", "signatory.title"),
-        ask="Have your supervisor or an HR officer sign it, with their printed name and title.",
         citation="R-LTR-3",
     ),
     ChecklistSpec(
@@ -95,7 +108,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Dated (and recent, if you still work there)",
         slugs=("letter.undated", "letter.claims_after_letter_date", "letter.stale_current"),
         fields=("letter_date",),
-        ask="Date the letter (a recent date if you still work there).",
         citation="R-LTR-6",
         severity=Severity.WARNING,
     ),
@@ -104,7 +116,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Your job title for each position",
         slugs=("letter.missing_title", "letter.claimed_position_missing"),
         fields=("positions.*.title",),
-        ask="List every position you held, each with its job title.",
         citation="R-LTR-5",
     ),
     ChecklistSpec(
@@ -112,7 +123,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Start and end dates (day, month, year), or 'to present' for a current job",
         slugs=("letter.missing_dates", "letter.imprecise_dates", "letter.current_status_unstated"),
         fields=("positions.*.start",),
-        ask="Give exact start and end dates (day, month and year), or say you still work there.",
         citation="R-LTR-5; R-LTR-6; R-LTR-8",
     ),
     ChecklistSpec(
@@ -120,7 +130,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Hours worked per week, as a number",
         slugs=("letter.missing_hours", "letter.hours_not_numeric"),
         fields=("positions.*.hours_per_week",),
-        ask="State the hours worked per week as a number (e.g. '37.5 hours per week').",
         citation="R-LTR-7",
     ),
     ChecklistSpec(
@@ -128,7 +137,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Annual salary (or hourly rate) and benefits",
         slugs=("letter.missing_salary",),
         fields=("positions.*.pay",),
-        ask="State the salary or hourly rate and the benefits for each position.",
         citation="R-LTR-5",
     ),
     ChecklistSpec(
@@ -136,7 +144,6 @@ CHECKLIST: tuple[ChecklistSpec, ...] = (
         label="Your main duties, in the employer's own words",
         slugs=("letter.missing_duties", "noc.duties_copied"),
         fields=("positions.*.duties",),
-        ask="Describe your actual main duties in the company's own words, not copied from the NOC.",
         citation="R-LTR-5; R-FLAG-1",
     ),
 )
@@ -252,7 +259,7 @@ def check_letter(report: Report) -> LetterCheck:
                     spec,
                     Severity.WARNING,
                     tuple(f"copied from the NOC: “{d}”" for d in copied),
-                    spec.ask,
+                    fix_text("noc.duties_copied"),
                 )
             )
         elif fields and all(found.values()):
@@ -380,7 +387,7 @@ def print_letter_check(check: LetterCheck, console: Console) -> None:
             )
     console.print()
     if check.asks:
-        console.print("[bold]Ask your employer to[/bold]")
+        console.print("[bold]What to ask your employer[/bold]")
         for ask in check.asks:
             console.print(f"  • {escape(ask)}", highlight=False)
     else:
@@ -407,8 +414,7 @@ def letter_command(
     which NOC the duties match, and what to ask the employer to add."""
     console = Console()
     if not file.is_file():
-        Console(stderr=True).print(f"[red]error:[/red] {file} is not a file that can be read")
-        raise typer.Exit(ExitCode.BAD_INPUT)
+        raise BadInput(f"{file} is not a file that can be read")
     options = AuditOptions(folder=file.parent, as_of=as_of.date() if as_of else None, jobs=1)
     report = audit_letter(file, noc, options)
     check = check_letter(report)

@@ -101,7 +101,8 @@ class TimelineWeek(_Model):
 
     week_start: dt.date
     hours: dict[str, float]  # by position id
-    credited: float
+    cap: float  # the weekly credit cap in force that week
+    credited: float  # all jobs' hours credited under that cap
 
 
 class Report(_Model):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from checks import params
 from checks.context import Context
 from checks.dates import shift_years
 from checks.findings import Severity
@@ -169,11 +168,13 @@ def part_time_session(ctx: Context) -> Iterator[Hit]:
 def distance_learning(ctx: Context) -> Iterator[Hit]:
     if not _pgwp_context(ctx):
         return
-    share_max = ctx.param("pgwp_distance_share_max")
-    covid_before = ctx.param("pgwp_covid_distance_programs_before")
+    share_max = ctx.param("pgwp_distance_share_max", pgwp_app_date(ctx.case) or ctx.as_of)
     for sp in ctx.case.study_programs:
         if sp.distance_share is not None and sp.distance_share > share_max:
-            covid = sp.start is not None and sp.start < covid_before
+            covid = sp.start is not None and sp.start < ctx.param(
+                "pgwp_covid_distance_programs_before",
+                sp.start,  # set by the program's start
+            )
             yield Hit(
                 f"{sp.institution}: {sp.distance_share:.0%} by distance"
                 + ("; a COVID measure may apply." if covid else "."),
@@ -292,7 +293,7 @@ def pgwp_language(ctx: Context) -> Iterator[Hit]:
     applied = pgwp_app_date(ctx.case)
     if applied is None or not _pgwp_context(ctx):
         return
-    levels = params.dated_value_at("pgwp_language_clb", applied)
+    levels = ctx.policy.dated("pgwp_language_clb", applied)
     if levels is None:
         return
     uni = any(sp.credential is Credential.UNIVERSITY_DEGREE for sp in ctx.case.study_programs)

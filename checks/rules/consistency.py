@@ -2,22 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from rapidfuzz import fuzz, utils
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from checks.context import Context
 from checks.findings import Severity
-from checks.models import PermitType, Program
+from checks.models import PayRecord, PermitType, Position, PositionStatement, Program, Quote
 from checks.pay_math import annual, differs, stub_annual_gross, stub_weekly_hours
 from checks.registry import Hit, rule
+from checks.rules.common import similar
 
 EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
 W = Severity.WARNING
 
 
-def _similar(a: str, b: str, threshold: int) -> bool:
-    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= threshold
+def _statement_hit(
+    ctx: Context,
+    p: Position,
+    s: PositionStatement,
+    message: str,
+    evidence: tuple[Quote | None, ...],
+) -> Hit:
+    """Another document (`s`) states position `p` otherwise than the letter."""
+    return Hit(
+        f"{ctx.label(p)}: {message}",
+        documents=(*ctx.documents(p), s.document),
+        evidence=evidence,
+        subject=p.id,
+    )
+
+
+def _against_letter(
+    ctx: Context,
+    p: Position,
+    *,
+    tolerance: float,
+    mine: float,
+    quote: Quote | None,
+    from_records: Callable[[list[PayRecord]], float | None],
+    stated: list[tuple[PositionStatement, float, Quote | None]],
+    texts: tuple[str, str],
+    **words: str,
+) -> Iterator[Hit]:
+    """Where the pay records' figure (`from_records`), or another document's (`stated`), differs
+    from the letter's (`mine`) by more than `tolerance`: one check for hours and salary. `texts`
+    word the two cases, from {mine}, {theirs}, {doc} and the extra `words`."""
+    on_records_text, stated_text = texts
+    records = ctx.pay_records(p)
+    on_records = from_records(records)
+    if on_records is not None and differs(on_records, mine, tolerance):
+        yield Hit(
+            f"{ctx.label(p)}: " + on_records_text.format(mine=mine, theirs=on_records, **words),
+            documents=(*ctx.documents(p), *dict.fromkeys(r.document for r in records)),
+            evidence=(quote, *(r.quote for r in records[:2])),
+            subject=p.id,
+        )
+    for s, theirs, their_quote in stated:
+        if differs(theirs, mine, tolerance):
+            text = stated_text.format(mine=mine, theirs=theirs, doc=s.document, **words)
+            yield _statement_hit(ctx, p, s, text, (quote, their_quote))
 
 
 @rule(
@@ -42,7 +85,7 @@ def employer_name(ctx: Context) -> Iterator[Hit]:
             for r in ctx.case.pay_records
             if r.employer == emp.id and r.employer_name is not None
         ]
-        odd = [(n, q) for n, q, linked in names if not linked and not _similar(n, base, 90)]
+        odd = [(n, q) for n, q, linked in names if not linked and not similar(n, base, 90)]
         seen: set[str] = set()
         for name, quote in odd:
             if name in seen:
@@ -80,7 +123,7 @@ def employer_address(ctx: Context) -> Iterator[Hit]:
         if emp.address is None:
             continue
         for v in emp.address_variants:
-            if not _similar(v.value, emp.address.value, 85):
+            if not similar(v.value, emp.address.value, 85):
                 yield Hit(
                     f"Address {v.value!r} differs from {emp.address.value!r}.",
                     evidence=(emp.address.quote, v.quote),
@@ -105,12 +148,13 @@ def job_title(ctx: Context) -> Iterator[Hit]:
         if p.title is None:
             continue
         for s in p.statements:
-            if s.title is not None and not _similar(s.title.value, p.title.value, 80):
-                yield Hit(
-                    f"{ctx.label(p)}: {s.document} calls it {s.title.value!r}.",
-                    documents=(*ctx.documents(p), s.document),
-                    evidence=(p.title.quote, s.title.quote),
-                    subject=p.id,
+            if s.title is not None and not similar(s.title.value, p.title.value, 80):
+                yield _statement_hit(
+                    ctx,
+                    p,
+                    s,
+                    f"{s.document} calls it {s.title.value!r}.",
+                    (p.title.quote, s.title.quote),
                 )
 
 
@@ -132,18 +176,18 @@ def dates(ctx: Context) -> Iterator[Hit]:
         for s in p.statements:
             for name, mine, theirs in (("start", p.start, s.start), ("end", p.end, s.end)):
                 if mine is not None and theirs is not None and mine.value != theirs.value:
-                    yield Hit(
-                        f"{ctx.label(p)}: {name} date {mine.value} in the letter, "
-                        f"{theirs.value} in {s.document}.",
-                        documents=(*ctx.documents(p), s.document),
-                        evidence=(mine.quote, theirs.quote),
-                        subject=p.id,
+                    yield _statement_hit(
+                        ctx,
+                        p,
+                        s,
+                        f"{name} date {mine.value} in the letter, {theirs.value} in {s.document}.",
+                        (mine.quote, theirs.quote),
                     )
     for permit in ctx.case.permits:
         if permit.type is not PermitType.WORK_EMPLOYER_SPECIFIC or permit.employer_named is None:
             continue
         for p in ctx.case.positions:
-            if p.start is None or not _similar(
+            if p.start is None or not similar(
                 permit.employer_named.value, ctx.employer_name(p), 90
             ):
                 continue
@@ -175,26 +219,24 @@ def hours(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
         if p.hours_per_week is None:
             continue
-        letter = p.hours_per_week.value
-        records = ctx.pay_records(p)
-        stub = stub_weekly_hours(records)
-        if stub is not None and differs(stub, letter, tol):
-            yield Hit(
-                f"{ctx.label(p)}: pay records average {stub:.1f} h/week, the letter says "
-                f"{letter:g}; the lower figure is credited.",
-                documents=(*ctx.documents(p), *dict.fromkeys(r.document for r in records)),
-                evidence=(p.hours_per_week.quote, *(r.quote for r in records[:2])),
-                subject=p.id,
-            )
-        for s in p.statements:
-            if s.hours_per_week is not None and differs(s.hours_per_week.value, letter, tol):
-                yield Hit(
-                    f"{ctx.label(p)}: {s.document} gives {s.hours_per_week.value:g} h/week, "
-                    f"the letter {letter:g}.",
-                    documents=(*ctx.documents(p), s.document),
-                    evidence=(p.hours_per_week.quote, s.hours_per_week.quote),
-                    subject=p.id,
-                )
+        yield from _against_letter(
+            ctx,
+            p,
+            tolerance=tol,
+            mine=p.hours_per_week.value,
+            quote=p.hours_per_week.quote,
+            from_records=stub_weekly_hours,
+            stated=[
+                (s, s.hours_per_week.value, s.hours_per_week.quote)
+                for s in p.statements
+                if s.hours_per_week is not None
+            ],
+            texts=(
+                "pay records average {theirs:.1f} h/week, the letter says {mine:g}; the lower "
+                "figure is credited.",
+                "{doc} gives {theirs:g} h/week, the letter {mine:g}.",
+            ),
+        )
 
 
 @rule(
@@ -219,25 +261,24 @@ def salary(ctx: Context) -> Iterator[Hit]:
         if mine is None or mine == 0:
             continue
         cur = p.pay.value.currency
-        records = ctx.pay_records(p)
-        stub = stub_annual_gross(records, cur)
-        if stub is not None and differs(stub, mine, tol):
-            yield Hit(
-                f"{ctx.label(p)}: pay stubs annualise to {cur} {stub:,.0f}, the letter "
-                f"gives {cur} {mine:,.0f} a year.",
-                documents=(*ctx.documents(p), *dict.fromkeys(r.document for r in records)),
-                evidence=(p.pay.quote, *(r.quote for r in records[:2])),
-                subject=p.id,
-            )
-        for s in p.statements:
-            if s.pay is None or s.pay.value.currency != cur:
-                continue
-            theirs = annual(s.pay.value, hpw)
-            if theirs is not None and differs(theirs, mine, tol):
-                yield Hit(
-                    f"{ctx.label(p)}: {s.document} gives {cur} {theirs:,.0f} a year, the "
-                    f"letter {cur} {mine:,.0f}.",
-                    documents=(*ctx.documents(p), s.document),
-                    evidence=(p.pay.quote, s.pay.quote),
-                    subject=p.id,
-                )
+        stated = [
+            (s, theirs, s.pay.quote)
+            for s in p.statements
+            if s.pay is not None and s.pay.value.currency == cur
+            if (theirs := annual(s.pay.value, hpw)) is not None
+        ]
+        yield from _against_letter(
+            ctx,
+            p,
+            tolerance=tol,
+            mine=mine,
+            quote=p.pay.quote,
+            from_records=partial(stub_annual_gross, currency=cur),
+            stated=stated,
+            texts=(
+                "pay stubs annualise to {cur} {theirs:,.0f}, the letter gives {cur} {mine:,.0f} "
+                "a year.",
+                "{doc} gives {cur} {theirs:,.0f} a year, the letter {cur} {mine:,.0f}.",
+            ),
+            cur=cur,
+        )

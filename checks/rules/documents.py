@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from checks.context import Context
 from checks.findings import Severity
-from checks.models import DocError, DocKind, Program, ReadMethod
+from checks.models import DocKind, ErrorKind, Program, ReadMethod
 from checks.registry import Hit, rule
 
 ALL = tuple(Program)
@@ -34,7 +34,7 @@ def unreadable(ctx: Context) -> Iterator[Hit]:
             detail = f" ({d.error_detail})" if d.error_detail else ""
             yield Hit(
                 f"{d.path}: could not be read: {d.error.value}{detail}.",
-                severity=W if d.error is DocError.UNSUPPORTED else E,
+                severity=W if d.error is ErrorKind.UNSUPPORTED else E,
                 documents=(d.path,),
                 subject=d.path,
             )

@@ -9,6 +9,7 @@ from checks.findings import Severity
 from checks.ledger import is_self_employed, self_employment_signal_count, work_country
 from checks.models import DocKind, PayKind, Program, Relationship
 from checks.registry import Hit, rule
+from checks.rules.common import remote_foreign_gaps
 
 EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
 W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INFO
@@ -34,7 +35,7 @@ def self_employed(ctx: Context) -> Iterator[Hit]:
     hit = [
         p
         for p in ctx.case.positions
-        if work_country(ctx.case, p) == "CA" and is_self_employed(ctx.case, p) is True
+        if work_country(ctx.case, p) == "CA" and is_self_employed(ctx.case, p, ctx.policy) is True
     ]
     if not hit:
         return
@@ -269,13 +270,7 @@ def remote_foreign_evidence(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
         if p.id not in remote:
             continue
-        missing = []
-        if not any(d.kind is DocKind.CONTRACT and d.path in p.sources for d in ctx.case.documents):
-            missing.append("a contract showing the employer's country")
-        if not ctx.pay_records(p):
-            missing.append("payroll or payment records from abroad")
-        if not ctx.has_kind(DocKind.EXPLANATION_LETTER):
-            missing.append("a letter of explanation")
+        missing = remote_foreign_gaps(ctx, p)
         if missing:
             yield Hit(
                 f"{ctx.label(p)}: remote work from Canada for an employer outside Canada is "

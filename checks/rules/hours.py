@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.context import Context
-from checks.dates import DAY, months_between
+from checks.dates import DAY, iso_week, months_between
+from checks.eligibility import CEC
 from checks.findings import Severity
 from checks.models import Program
-from checks.programs import Experience, cec_eligible, credit_series
+from checks.programs import Experience
 from checks.registry import Hit, rule
 
 W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INFO
+YEAR_WEEKS = 52  # R-HOURS-4: a year of experience spans at least 12 months
 
 
 def fmt_hours(x: float) -> str:
@@ -45,7 +47,12 @@ def below_1560(ctx: Context) -> Iterator[Hit]:
     if exp.status != "not_met":
         return  # met, or undecided: `hours.undetermined` says what is missing
     need = exp.threshold_hours - exp.qualifying_hours
-    extra = "; ".join(exp.notes)
+    extra = (
+        f"Met at the application date but not at the ITA date {ctx.case.ita_date} "
+        f"({fmt_hours(exp.hours_at_ita)} h)."
+        if exp.hours_at_ita is not None
+        else ""
+    )
     if need <= 0:
         yield Hit(
             f"CEC: {fmt_hours(exp.qualifying_hours)} qualifying hours in {fmt_window(exp)}. "
@@ -82,7 +89,7 @@ def _blocking_facts(ctx: Context, exp: Experience) -> list[str]:
     for j in ctx.ledger.jobs():
         if exp.window and j.week_start + 6 * DAY < exp.window.start:
             continue
-        if cec_eligible(j) is False:
+        if CEC(j) is False:
             continue
         missing = facts.setdefault(j.position, [])
         for unknown, what in (
@@ -164,13 +171,16 @@ def no_canadian_work(ctx: Context) -> Iterator[Hit]:
     fix="Nothing to fix: overtime and simultaneous jobs do not speed up the count.",
 )
 def weekly_cap(ctx: Context) -> Iterator[Hit]:
-    cap = ctx.param("weekly_credit_cap")
-    over = [w for w in ctx.ledger.weeks if sum(j.creditable_hours for j in w.jobs) > cap + 1e-9]
-    if over:
-        lost = sum(sum(j.creditable_hours for j in w.jobs) - cap for w in over)
+    weeks = ctx.work_credit.capped_weeks
+    if weeks:
+        lost = ctx.work_credit.over_cap.total()
+        caps = sorted({w.cap for w in weeks})
+        cap = (
+            fmt_hours(caps[0]) if len(caps) == 1 else f"{fmt_hours(caps[0])}-{fmt_hours(caps[-1])}"
+        )
         yield Hit(
-            f"{len(over)} week(s) exceed {cap} h (first {over[0].week}); {fmt_hours(lost)} h above "
-            "the weekly cap were not counted."
+            f"{len(weeks)} week(s) exceed {cap} h (first {iso_week(weeks[0].week_start)}); "
+            f"{fmt_hours(lost)} h above the weekly cap were not counted."
         )
 
 
@@ -187,19 +197,19 @@ def weekly_cap(ctx: Context) -> Iterator[Hit]:
     fix="Count only 30 h/week; the year is reached after 52 weeks of full-time work.",
 )
 def period_under_12_months(ctx: Context) -> Iterator[Hit]:
-    jobs = [j for j in ctx.ledger.jobs() if j.paid is not False]
-    worked = [j.day(i) for j in jobs for i, h in enumerate(j.creditable) if h > 0]
+    # The hours CEC would count (FSW when only FSW is claimed), capped week by week.
+    credit = ctx.cec_credit if ctx.selected(Program.CEC) else ctx.fsw_credit
+    worked = credit.credited.days
     if not worked:
         return
-    raw = sum(j.creditable_hours for j in jobs)
+    capped = credit.credited.total()
+    raw = capped + credit.over_cap.total()
     threshold = ctx.param("one_year_hours")
-    capped = sum(w.credited for w in ctx.ledger.weeks)
     span = (max(worked) - min(worked)).days + 1
-    year_days = 7 * threshold / ctx.param("weekly_credit_cap")  # 52 weeks
-    if raw >= threshold and capped < threshold and span < year_days:
+    if raw >= threshold and capped < threshold and span < YEAR_WEEKS * 7:
         yield Hit(
-            f"{fmt_hours(raw)} hours were worked in {span} days (< 52 weeks); at 30 h/week only "
-            f"{fmt_hours(capped)} count: the year is not complete."
+            f"{fmt_hours(raw)} hours were worked in {span} days (< {YEAR_WEEKS} weeks); capped "
+            f"week by week only {fmt_hours(capped)} count: the year is not complete."
         )
 
 
@@ -221,9 +231,7 @@ def outside_window(ctx: Context) -> Iterator[Hit]:
     exp = ctx.experience["cec"]
     if exp.window is None:
         return
-    series = credit_series(
-        ctx.ledger, cec_eligible, ctx.param("weekly_credit_cap"), unknown_counts=False
-    )
+    series = ctx.cec_credit.credited
     before = series.sum_in(series.days[0], exp.window.start) if series.days else 0.0
     if before > 0:
         yield Hit(
@@ -289,7 +297,11 @@ def fsw_no_continuous_year(ctx: Context) -> Iterator[Hit]:
         return
     exp = ctx.experience["fsw"]
     if exp.status == "not_met":
-        note = f" {'; '.join(exp.notes)}." if exp.notes else ""
+        note = (
+            " A year only across several NOCs or with breaks: FSW needs one continuous year."
+            if exp.split_year
+            else ""
+        )
         best = (
             f" Longest run: {fmt_hours(exp.qualifying_hours)} h in NOC {exp.noc}."
             if exp.noc

@@ -37,7 +37,7 @@ def _with_noc(ctx: Context) -> Iterator[Position]:
 def teer_not_skilled(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
         code = position_code(p)
-        if is_skilled(code, ctx.as_of) is False:
+        if is_skilled(code, ctx.policy) is False:
             level = (
                 f"TEER {teer(code)}"
                 if teer(code) is not None

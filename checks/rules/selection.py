@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks import params
 from checks.context import Context
 from checks.dates import shift_years
 from checks.findings import Severity
@@ -35,7 +34,7 @@ def cbs_experience(ctx: Context) -> Iterator[Hit]:
     if not ctx.selected(Program.CBS):
         return
     exp = ctx.experience["cbs"]
-    version = exp.notes[0] if exp.notes else ""
+    version = f"requirement {exp.requirement}" if exp.requirement else "no requirement"
     if exp.status == "not_met":
         yield Hit(
             f"CBS ({version}): best single-NOC experience {fmt_hours(exp.qualifying_hours)} h "
@@ -45,7 +44,7 @@ def cbs_experience(ctx: Context) -> Iterator[Hit]:
         )
     elif exp.status == "indeterminate":
         yield Hit("CBS: cannot decide; NOC or hours missing for some positions.", severity=W)
-    elif exp.uncertain and "equivalence" in " ".join(exp.notes):
+    elif exp.equivalence_reading:
         yield Hit(
             "CBS: met only by reading part-time hours as equivalent [UNC].",
             severity=W,
@@ -70,7 +69,7 @@ def cbs_category_not_valid(ctx: Context) -> Iterator[Hit]:
     if not ctx.selected(Program.CBS) or not category:
         return
     anchor = ctx.case.ita_date or ctx.as_of
-    dv = params.dated_value_at("cbs_categories", anchor)
+    dv = ctx.policy.dated("cbs_categories", anchor)
     if dv is None or category not in dv.value:
         yield Hit(f"Category {category!r} is not open for rounds on {anchor}.")
 

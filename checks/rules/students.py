@@ -4,16 +4,17 @@ a foreign employer (R-STU-5, R-FOR-3), unauthorised student work (R-OFFC-7, R-ST
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from checks import params
 from checks.context import Context
+from checks.eligibility import CEC
 from checks.findings import Severity
 from checks.ledger import JobWeek
-from checks.models import DocKind, PermitType, Program
-from checks.programs import cec_check
+from checks.models import Permit, PermitType, Position, Program
+from checks.params import Policy
 from checks.registry import Hit, rule
+from checks.rules.common import position_hit, remote_foreign_gaps
 
 W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INFO
 
@@ -55,8 +56,8 @@ def _hours_in_window(ctx: Context, jobs: list[JobWeek]) -> float:
 )
 def fulltime_work_excluded(ctx: Context) -> Iterator[Hit]:
     jobs = ctx.ledger.jobs()
-    study = [j for j in jobs if j.fulltime_student and cec_check(j, frozenset({"study"})) is True]
-    breaks = [j for j in jobs if j.break_between_fulltime and cec_check(j, frozenset({"break"}))]
+    study = [j for j in jobs if j.fulltime_student and CEC.lifting("study")(j) is True]
+    breaks = [j for j in jobs if j.break_between_fulltime and CEC.lifting("break")(j)]
     h_study, h_break = _hours_in_window(ctx, study), _hours_in_window(ctx, breaks)
     if h_study > 0:
         needed = ctx.needed_for_cec("study")
@@ -99,11 +100,11 @@ class Regime:
     soft_why: str
 
 
-def regime_on(d: date, sp_app_date: date | None) -> Regime:
+def regime_on(policy: Policy, d: date, sp_app_date: date | None) -> Regime:
     """The off-campus rule in force on day `d` (R-OFFC-1..5, D2, D3)."""
-    cap = float(params.value_at("offcampus_weekly_cap", d))
+    cap = float(policy.value("offcampus_weekly_cap", d))
     waiver = "none"
-    dv = params.dated_value_at("offcampus_waiver", d)
+    dv = policy.dated("offcampus_waiver", d)
     if dv is not None:
         if sp_app_date is None:
             waiver = "unknown"
@@ -115,7 +116,7 @@ def regime_on(d: date, sp_app_date: date | None) -> Regime:
                     waiver = "lifted"
                 elif "disputed_before" in cohort and d < cohort["disputed_before"]:
                     waiver = "disputed"
-    soft = params.dated_value_at("offcampus_soft_zones", d)
+    soft = policy.dated("offcampus_soft_zones", d)
     sv = soft.value if soft else {}
     return Regime(
         cap, waiver, sv.get("upto"), sv.get("over"), sv.get("severity"), sv.get("why", "")
@@ -173,7 +174,7 @@ def offcampus_cap_exceeded(ctx: Context) -> Iterator[Hit]:
         segments: list[tuple[Regime, float, date]] = []
         for i in range(7):
             d = jobs[0].day(i)
-            r = regime_on(d, ctx.case.sp_app_date)
+            r = regime_on(ctx.policy, d, ctx.case.sp_app_date)
             h = sum(j.daily[i] for j in jobs)
             if segments and segments[-1][0] == r:
                 segments[-1] = (r, segments[-1][1] + h, segments[-1][2])
@@ -216,14 +217,10 @@ def remote_foreign_employer(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
         if p.id not in remote:
             continue
-        missing = []
-        if not any(d.kind is DocKind.CONTRACT and d.path in p.sources for d in ctx.case.documents):
-            missing.append("a contract showing the employer's country")
-        if not ctx.pay_records(p):
-            missing.append("payroll or payment records from abroad")
-        if not ctx.has_kind(DocKind.EXPLANATION_LETTER):
-            missing.append("a letter of explanation")
-        missing.append("proof the role does not serve the Canadian market")
+        missing = [
+            *remote_foreign_gaps(ctx, p),
+            "proof the role does not serve the Canadian market",
+        ]
         sp = (
             " As a study-permit holder these hours are not counted against the off-campus limit."
             if _study_permit_holder(ctx)
@@ -256,69 +253,82 @@ def remote_foreign_employer(ctx: Context) -> Iterator[Hit]:
 def unauthorized_work(ctx: Context) -> Iterator[Hit]:
     if not _study_permit_holder(ctx):
         return
+    positions = {p.id: p for p in ctx.case.positions}
+    program_start = _program_start(ctx)
+    found = _unauthorised_work(ctx, positions, program_start)
+    reasons = [
+        *(
+            (pid, f"off-campus work from {d}, before the program started on {program_start}", None)
+            for pid, d in found.early.items()
+        ),
+        *(
+            (
+                pid,
+                f"off-campus work while studying part-time (not the final session), from {w}",
+                None,
+            )
+            for pid, w in found.parttime.items()
+        ),
+        *((pid, f"co-op work from {d}: {why}", sev) for pid, (d, sev, why) in found.coop.items()),
+    ]
+    for pid, why, sev in reasons:
+        p = positions[pid]
+        yield position_hit(ctx, p, f"{ctx.label(p)}: {why}.", severity=sev)
+
+
+@dataclass
+class _Unauthorised:
+    """The first unauthorised day (or week) of each position, by reason."""
+
+    early: dict[str, date] = field(default_factory=dict)  # off campus before the program started
+    parttime: dict[str, str] = field(default_factory=dict)  # off campus while part-time (a week)
+    coop: dict[str, tuple[date, Severity, str]] = field(default_factory=dict)  # co-op conditions
+
+
+def _program_start(ctx: Context) -> date | None:
     starts = [sp.start for sp in ctx.case.study_programs if sp.start]
     starts += [t.start for t in ctx.case.study_terms]
-    program_start = min(starts) if starts else None
-    work_permits = [
-        p
-        for p in ctx.case.permits
-        if p.type in (PermitType.WORK_OPEN, PermitType.PGWP, PermitType.WORK_EMPLOYER_SPECIFIC)
-    ]
+    return min(starts) if starts else None
 
-    def work_permit_covers(d: date) -> bool:
-        return any(p.valid_from <= d <= p.valid_to for p in work_permits)
 
-    positions = {p.id: p for p in ctx.case.positions}
-    early: dict[str, date] = {}
-    parttime: dict[str, str] = {}
-    coop: dict[str, tuple[date, Severity, str]] = {}
+def _covered(permits: list[Permit], d: date) -> bool:
+    return any(p.valid_from <= d <= p.valid_to for p in permits)
+
+
+def _unauthorised_work(
+    ctx: Context, positions: dict[str, Position], program_start: date | None
+) -> _Unauthorised:
+    """Canadian student work on days no work permit covers, that the study permit does not allow."""
+    work_types = (PermitType.WORK_OPEN, PermitType.PGWP, PermitType.WORK_EMPLOYER_SPECIFIC)
+    work_permits = [p for p in ctx.case.permits if p.type in work_types]
+    found = _Unauthorised()
     for j in ctx.ledger.jobs():
         if not j.canadian or j.remote_foreign:
             continue
-        p = positions[j.position]
         for i, h in enumerate(j.daily):
             d = j.day(i)
-            if h <= 0 or work_permit_covers(d):
+            if h <= 0 or _covered(work_permits, d):
                 continue
             if j.coop:
-                if params.value_at("coop_permit_required", d):
-                    if not any(
-                        x.type is PermitType.COOP and x.valid_from <= d <= x.valid_to
-                        for x in ctx.case.permits
-                    ):
-                        coop.setdefault(j.position, (d, E, "no co-op work permit"))
-                elif p.coop_mandatory is False or (p.coop_share_of_program or 0) > params.value_at(
-                    "coop_max_share_of_program", d
-                ):
-                    coop.setdefault(
-                        j.position,
-                        (d, W, "the placement must be mandatory and at most 50 % of the program"),
-                    )
+                problem = _coop_problem(ctx, positions[j.position], d)
+                if problem:
+                    found.coop.setdefault(j.position, (d, *problem))
+            elif j.on_campus:  # allowed by the study permit itself
                 continue
-            if j.on_campus:
-                continue
-            if program_start and d < program_start:
-                early.setdefault(j.position, d)
+            elif program_start and d < program_start:
+                found.early.setdefault(j.position, d)
             elif j.parttime_student and not j.final_session:
-                parttime.setdefault(j.position, j.week)
-    for pid, d in early.items():
-        yield Hit(
-            f"{ctx.label(positions[pid])}: off-campus work from {d}, before the program "
-            f"started on {program_start}.",
-            documents=ctx.documents(positions[pid]),
-            subject=pid,
-        )
-    for pid, week in parttime.items():
-        yield Hit(
-            f"{ctx.label(positions[pid])}: off-campus work while studying part-time (not "
-            f"the final session), from {week}.",
-            documents=ctx.documents(positions[pid]),
-            subject=pid,
-        )
-    for pid, (d, sev, why) in coop.items():
-        yield Hit(
-            f"{ctx.label(positions[pid])}: co-op work from {d}: {why}.",
-            severity=sev,
-            documents=ctx.documents(positions[pid]),
-            subject=pid,
-        )
+                found.parttime.setdefault(j.position, j.week)
+    return found
+
+
+def _coop_problem(ctx: Context, p: Position, d: date) -> tuple[Severity, str] | None:
+    """Why co-op work on day `d` breaks the study permit's conditions (R-STU-7), if it does."""
+    if ctx.param("coop_permit_required", d):
+        coop_permits = [x for x in ctx.case.permits if x.type is PermitType.COOP]
+        return None if _covered(coop_permits, d) else (E, "no co-op work permit")
+    if p.coop_mandatory is False or (p.coop_share_of_program or 0) > ctx.param(
+        "coop_max_share_of_program", d
+    ):
+        return W, "the placement must be mandatory and at most 50 % of the program"
+    return None

@@ -11,7 +11,6 @@ from rapidfuzz import fuzz
 from checks.models import (
     Case,
     Claim,
-    DocError,
     DocKind,
     DocumentSummary,
     LanguageResult,
@@ -20,7 +19,6 @@ from checks.models import (
     Permit,
     Position,
     Program,
-    ReadMethod,
     Relationship,
     StudyProgram,
     StudyTerm,
@@ -36,6 +34,9 @@ from nlp_models.parsed import (
     TaxSlipFields,
     TranscriptFields,
 )
+from nlp_models.parsed import (
+    DocKind as ParsedKind,
+)
 from pipeline.assemble.employers import EmployerBook, name_key
 from pipeline.assemble.positions import (
     letter_record,
@@ -49,21 +50,26 @@ from pipeline.assemble.same_content import same_content
 from pipeline.case_file import CaseFile
 from pipeline.report import DocumentReport
 
-_KINDS = {  # the parser's kinds → the checks' (tax slips are refined by their slip type)
-    "reference_letter": DocKind.REFERENCE_LETTER,
-    "hr_email": DocKind.REFERENCE_LETTER,
-    "employment_record": DocKind.REFERENCE_LETTER,
-    "contract": DocKind.CONTRACT,
-    "offer_letter": DocKind.CONTRACT,
-    "pay_stub": DocKind.PAY_STUB,
-    "transcript": DocKind.TRANSCRIPT,
-    "enrolment_or_completion_letter": DocKind.ENROLMENT_LETTER,
-    "study_permit": DocKind.STUDY_PERMIT,
-    "work_permit": DocKind.WORK_PERMIT,
-    "invoice": DocKind.INVOICE,
-    "bank_statement": DocKind.BANK_STATEMENT,
+# The parser's kinds → the role each plays as evidence for the checks: every parsed kind maps
+# (a test holds it); employment statements in e-mails and HR prints count as references, offer
+# letters as contracts; tax slips are refined by their slip type.
+KINDS: dict[ParsedKind, DocKind] = {
+    ParsedKind.REFERENCE_LETTER: DocKind.REFERENCE_LETTER,
+    ParsedKind.HR_EMAIL: DocKind.REFERENCE_LETTER,
+    ParsedKind.EMPLOYMENT_RECORD: DocKind.REFERENCE_LETTER,
+    ParsedKind.CONTRACT: DocKind.CONTRACT,
+    ParsedKind.OFFER_LETTER: DocKind.CONTRACT,
+    ParsedKind.PAY_STUB: DocKind.PAY_STUB,
+    ParsedKind.TRANSCRIPT: DocKind.TRANSCRIPT,
+    ParsedKind.ENROLMENT_OR_COMPLETION_LETTER: DocKind.ENROLMENT_LETTER,
+    ParsedKind.STUDY_PERMIT: DocKind.STUDY_PERMIT,
+    ParsedKind.WORK_PERMIT: DocKind.WORK_PERMIT,
+    ParsedKind.INVOICE: DocKind.INVOICE,
+    ParsedKind.TAX_SLIP: DocKind.TAX_SLIP,
+    ParsedKind.BANK_STATEMENT: DocKind.BANK_STATEMENT,
+    ParsedKind.OTHER: DocKind.OTHER,
+    ParsedKind.UNKNOWN: DocKind.OTHER,
 }
-_ERRORS = {e.value: e for e in DocError}
 # Parsed kinds that state positions the way a reference letter does.
 _STATEMENTS = {"reference_letter", "hr_email", "employment_record"}
 
@@ -130,59 +136,9 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
 def _collect(doc: CaseDocument, book: EmployerBook, out: _Collect, applicant: str | None) -> None:
     path, fields = doc.report.path, doc.parsed.fields
     if isinstance(fields, LetterFields) and doc.parsed.kind in _STATEMENTS:
-        employer = book.resolve(path, fields.employer)
-        if employer is None:
-            return
-        letter = letter_record(path, employer, fields, applicant)
-        if doc.parsed.kind != "reference_letter":
-            # An HR e-mail or a system print is not expected on letterhead.
-            letter = letter.model_copy(update={"letterhead": None})
-        out.letters.append(letter)
-        country = book.country(employer)
-        for parsed in fields.positions:
-            match = None
-            if doc.parsed.kind != "reference_letter":
-                # The e-mail and the HR print beside a letter restate its position.
-                match = next(
-                    (
-                        p
-                        for p in out.positions
-                        if p.employer == employer and same_position(p, parsed)
-                    ),
-                    None,
-                )
-            if match is not None:
-                update = {
-                    "statements": (*match.statements, statement(path, parsed)),
-                    "sources": (*match.sources, path),
-                }
-                out.positions[out.positions.index(match)] = match.model_copy(update=update)
-                continue
-            pid = f"P{len(out.positions) + 1}"
-            out.positions.append(position_record(pid, path, employer, parsed, path, country))
+        _collect_letter(path, doc.parsed.kind, fields, book, out, applicant)
     elif isinstance(fields, ContractFields):
-        employer = book.resolve(path, fields.employer)
-        if employer is None:
-            return
-        relationship = relationship_fact(path, fields)
-        country = book.country(employer)
-        for parsed in fields.positions:
-            match = next(
-                (p for p in out.positions if p.employer == employer and same_position(p, parsed)),
-                None,
-            )
-            if match is None:
-                pid = f"P{len(out.positions) + 1}"
-                out.positions.append(
-                    position_record(pid, path, employer, parsed, None, country, relationship)
-                )
-                continue
-            update = {
-                "statements": (*match.statements, statement(path, parsed)),
-                "sources": (*match.sources, path),
-                "relationship": match.relationship or relationship,
-            }
-            out.positions[out.positions.index(match)] = match.model_copy(update=update)
+        _collect_contract(path, fields, book, out)
     elif isinstance(fields, PayStubFields):
         employer = book.resolve(path, fields.employer)
         out.pay += pay_records(path, employer, fields)
@@ -199,6 +155,70 @@ def _collect(doc: CaseDocument, book: EmployerBook, out: _Collect, applicant: st
         found = permit(path, f"W{len(out.permits) + 1}", fields)
         if found is not None:
             out.permits.append(found)
+
+
+def _same(out: _Collect, employer: str, parsed) -> Position | None:
+    """A position already collected for this employer that `parsed` restates."""
+    return next(
+        (p for p in out.positions if p.employer == employer and same_position(p, parsed)), None
+    )
+
+
+def _restated(match: Position, path: str, parsed, **update) -> Position:
+    return match.model_copy(
+        update={
+            "statements": (*match.statements, statement(path, parsed)),
+            "sources": (*match.sources, path),
+            **update,
+        }
+    )
+
+
+def _collect_letter(
+    path: str,
+    kind: str,
+    fields: LetterFields,
+    book: EmployerBook,
+    out: _Collect,
+    applicant: str | None,
+) -> None:
+    employer = book.resolve(path, fields.employer)
+    if employer is None:
+        return
+    letter = letter_record(path, employer, fields, applicant)
+    if kind != "reference_letter":
+        # An HR e-mail or a system print is not expected on letterhead.
+        letter = letter.model_copy(update={"letterhead": None})
+    out.letters.append(letter)
+    country = book.country(employer)
+    for parsed in fields.positions:
+        # The e-mail and the HR print beside a letter restate its position.
+        match = _same(out, employer, parsed) if kind != "reference_letter" else None
+        if match is not None:
+            out.positions[out.positions.index(match)] = _restated(match, path, parsed)
+            continue
+        pid = f"P{len(out.positions) + 1}"
+        out.positions.append(position_record(pid, path, employer, parsed, path, country))
+
+
+def _collect_contract(path: str, fields: ContractFields, book: EmployerBook, out: _Collect) -> None:
+    employer = book.resolve(path, fields.employer)
+    if employer is None:
+        return
+    relationship = relationship_fact(path, fields)
+    country = book.country(employer)
+    for parsed in fields.positions:
+        match = _same(out, employer, parsed)
+        if match is None:
+            pid = f"P{len(out.positions) + 1}"
+            out.positions.append(
+                position_record(pid, path, employer, parsed, None, country, relationship)
+            )
+            continue
+        relation = match.relationship or relationship
+        out.positions[out.positions.index(match)] = _restated(
+            match, path, parsed, relationship=relation
+        )
 
 
 def _client_letters(
@@ -237,7 +257,7 @@ def _summary(doc: CaseDocument, twin: str | None = None) -> DocumentSummary:
     report, parsed = doc.report, doc.parsed
     kind = DocKind.OTHER
     if parsed is not None:
-        kind = _KINDS.get(parsed.kind.value, DocKind.OTHER)
+        kind = KINDS[parsed.kind]
         if isinstance(parsed.fields, TaxSlipFields) and parsed.fields.slip is not None:
             kind = DocKind(parsed.fields.slip.value.lower())
     error = report.error
@@ -245,10 +265,10 @@ def _summary(doc: CaseDocument, twin: str | None = None) -> DocumentSummary:
         path=report.path,
         kind=kind,
         language=parsed.language.value if parsed else None,
-        read=ReadMethod(report.read.value),
+        read=report.read,
         pages=report.pages or None,
         ocr_confidence=report.ocr_confidence / 100 if report.ocr_confidence is not None else None,
-        error=_ERRORS.get(error.kind.value, DocError.CORRUPT) if error else None,
+        error=error.kind if error else None,
         error_detail=error.message if error else None,
         duplicate_of=report.duplicate_of or twin,
         duplicate_reason="same_bytes" if report.duplicate_of else ("same_text" if twin else None),

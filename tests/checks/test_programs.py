@@ -1,6 +1,6 @@
 """The ledger and the programs computed from it, on both sides of each threshold and date."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -67,7 +67,8 @@ def test_two_simultaneous_jobs_count_once() -> None:
     )
     r = run_checks(case(jobs))
     assert r.experience["cec"].qualifying_hours == pytest.approx(26 * 30)
-    assert r.ledger.weeks[0].hours == 50 and r.ledger.weeks[0].credited == 30
+    assert r.ledger.weeks[0].hours == 50 and r.ledger.weeks[0].cap == 30
+    assert r.credited.sum_in(start, start + timedelta(days=7)) == pytest.approx(30)
 
 
 def test_year_compressed_into_40_weeks() -> None:
@@ -389,10 +390,12 @@ def test_stub_hours_below_the_letter_are_credited_low_but_letter_is_possible() -
     assert cec.status == "indeterminate"
 
 
-def test_ledger_rows_carry_each_jobs_share_of_the_capped_week() -> None:
+def test_a_capped_week_is_credited_in_proportion_to_each_job() -> None:
     start, end = weeks(date(2023, 1, 2), 1)
     r = run_checks(case((position("a", start, end, hours=30), position("b", start, end, hours=15))))
     (week,) = r.ledger.weeks
-    assert week.week == "2023-W01" and week.credited == 30
-    assert [j.credited for j in week.jobs] == pytest.approx([20, 10])
+    assert week.week == "2023-W01" and week.cap == 30 and week.hours == 45
+    assert r.credited.credited.total() == pytest.approx(30)
+    assert r.credited.over_cap.total() == pytest.approx(15)
+    assert r.experience["cec"].over_cap_hours == pytest.approx(15)
     assert all(j.canadian and j.paid and j.skilled and j.session == "none" for j in week.jobs)

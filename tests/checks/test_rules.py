@@ -596,7 +596,7 @@ EXAMPLES = [
         lambda: job(start=date(2023, 1, 2), end=weeks(date(2023, 1, 2), 40)[1], hours=40),
         E,
         lambda: job(hours=40),
-        "1,600 hours were worked in 278 days (< 52 weeks); at 30 h/week only 1,200 count",
+        "1,600 hours were worked in 278 days (< 52 weeks); capped week by week only 1,200 count",
     ),
     Example(
         "hours.outside_window",

@@ -28,9 +28,11 @@ from checks.models import (
     StudyStatus,
     StudyTerm,
 )
+from checks.params import Policy
 from checks.run import run_checks
 from extractors.models import ReadMethod
 from nlp_models.noc.match import match_position
+from pipeline.audit import timeline as audit_timeline
 from pipeline.noc_data import load_index
 from pipeline.report import (
     CaseInfo,
@@ -40,7 +42,6 @@ from pipeline.report import (
     PositionReport,
     Report,
     StudyTermReport,
-    TimelineWeek,
 )
 from pipeline.report import Pay as PayReport
 from tests.conftest import SHARED_NOC
@@ -302,8 +303,13 @@ def _documents() -> tuple[DocumentReport, ...]:
 
 @cache
 def sample_report() -> Report:
+    return build_report()
+
+
+def build_report(policy: Policy | None = None) -> Report:
+    """The sample case's report, under `policy` (default: the project's)."""
     case = sample_case()
-    result = run_checks(case)
+    result = run_checks(case, policy)
     positions = {p.id: p for p in case.positions}
 
     def position(pid: str, duties: tuple[str, ...], claimed: str | None) -> PositionReport:
@@ -353,14 +359,7 @@ def sample_report() -> Report:
         )
         for t in case.study_terms
     )
-    timeline = tuple(
-        TimelineWeek(
-            week_start=w.week_start,
-            hours={j.position: round(j.hours, 2) for j in w.jobs},
-            credited=round(w.credited, 2),
-        )
-        for w in result.ledger.weeks
-    )
+    timeline = audit_timeline(result)
     return Report(
         tool_version="0.1.0",
         case=CaseInfo(

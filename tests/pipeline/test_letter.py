@@ -217,7 +217,7 @@ def test_letter_command_on_a_bad_letter(tmp_path) -> None:
     for key in ("letterhead", "contact", "signatory", "hours", "salary"):
         assert status[key] == "missing", key
     assert status["applicant"] == "ok"
-    assert "Ask your employer to" in output
+    assert "What to ask your employer" in output
     assert any("hours" in ask.lower() for ask in data["asks"])
     assert code == 1
 

@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.html_report import render_html, timeline, write_html
+from tests.checks.test_policy_change import cap_change_policy
 from tests.pipeline.chromium import chromium_path, load
-from tests.pipeline.sample_report import sample_report
+from tests.pipeline.sample_report import build_report, sample_report
 
 SCREENSHOTS = Path(os.environ.get("EVIDENCE_SCREENSHOTS", "build/screenshots"))
 
@@ -55,6 +56,17 @@ def test_timeline_shows_terms_jobs_window_and_dates() -> None:
     ]
     bar = next(r for r in tl.rects if r.title.startswith("Help Desk Technician"))
     assert "40 h/week" in bar.title
+
+
+def test_the_credited_lane_follows_a_mid_window_change_of_the_weekly_cap() -> None:
+    report = build_report(cap_change_policy())  # the cap falls from 30 to 20 h on 2024-01-01
+    credit = [r.title for r in timeline(report).rects if r.cls == "credit"]
+    assert any(t.startswith("credited: 30 h/week") and "– 2023-12-31" in t for t in credit)
+    assert any(t.startswith("credited: 20 h/week, 2024-01-01") for t in credit)
+    before = {w.week_start: w.cap for w in sample_report().timeline}
+    after = {w.week_start: w.cap for w in report.timeline}
+    assert set(before.values()) == {30} and set(after.values()) == {20, 30}
+    assert "credited: 20 h/week" in render_html(report)
 
 
 def test_findings_carry_quotes_and_rule_docs() -> None:
