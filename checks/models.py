@@ -247,6 +247,7 @@ class DocumentSummary(Frozen):
     duplicate_of: str | None = None
     duplicate_reason: Literal["same_bytes", "same_text"] | None = None
     translation: TranslationPackage | None = None
+    parse_failure: str | None = None  # "ExceptionClass: message" when the parser failed on it
 
 
 # --- employment ---------------------------------------------------------------------------------

@@ -265,6 +265,13 @@ Fields = Annotated[
 ]
 
 
+class ParseFailure(Frozen):
+    """The parser failed on this document: the exception, so that the audit says so."""
+
+    error: str  # the exception's class name
+    message: str
+
+
 class ParsedDocument(Frozen):
     kind: DocKind
     kind_confidence: float = Field(ge=0, le=1)
@@ -274,3 +281,4 @@ class ParsedDocument(Frozen):
     # employment over a period"), strongest first.
     kind_cues: tuple[str, ...] = ()
     parser: str  # parser version: part of the cache key of anything derived from it
+    failure: ParseFailure | None = None  # set when parsing raised: the kind is then `other`

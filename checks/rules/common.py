@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, utils
 
 from checks.context import Context
 from checks.findings import Severity
-from checks.models import DocKind, Letter, Position, Program
+from checks.models import Claim, DocKind, Letter, Position, Program
 from checks.registry import Hit
 
 EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
@@ -19,6 +19,13 @@ W, E, B, INFO = Severity.WARNING, Severity.ERROR, Severity.BLOCKER, Severity.INF
 def similar(a: str, b: str, threshold: int) -> bool:
     """The two names are alike (token set ratio, case and punctuation folded) at the threshold."""
     return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= threshold
+
+
+def claim_shows(ctx: Context, claim: Claim, p: Position) -> bool:
+    """The position is the claimed one: the same employer, and the same title if both give one."""
+    if not similar(claim.employer, ctx.employer_name(p), 85):
+        return False
+    return claim.title is None or p.title is None or similar(claim.title, p.title.value, 80)
 
 
 def letter_hit(lt: Letter, message: str, **kw: Any) -> Hit:

@@ -10,7 +10,7 @@ from checks.findings import Severity
 from checks.models import PayRecord, PermitType, Position, PositionStatement, Program, Quote
 from checks.pay_math import annual, differs, stub_annual_gross, stub_weekly_hours
 from checks.registry import Hit, rule
-from checks.rules.common import similar
+from checks.rules.common import claim_shows, similar
 
 EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
 W = Severity.WARNING
@@ -207,7 +207,8 @@ def dates(ctx: Context) -> Iterator[Hit]:
     programs=EE,
     cites=["R-HOURS-6"],
     summary="Hours on pay records or other documents differ from the letter by more than 10 %",
-    what="Average weekly hours on pay stubs (and hours in contracts) against the letter's hours.",
+    what="Average weekly hours on pay stubs (and hours in contracts) against the letter's hours; "
+    "and the hours a claim in case.toml gives against the documents' hours.",
     why="Actual hours on pay records outrank the letter's nominal hours; the lower figure is "
     "credited (R-HOURS-6, tool policy [UNC]).",
     example="Letter: 40 h/week; stubs average 28 h/week.",
@@ -236,6 +237,25 @@ def hours(ctx: Context) -> Iterator[Hit]:
                 "figure is credited.",
                 "{doc} gives {theirs:g} h/week, the letter {mine:g}.",
             ),
+        )
+        yield from _claimed_hours(ctx, p, tol)
+
+
+def _claimed_hours(ctx: Context, p: Position, tolerance: float) -> Iterator[Hit]:
+    """A claim's hours are what the applicant says, not evidence: only the documents' hours are
+    counted, so a claim that states other hours is pointed out."""
+    assert p.hours_per_week is not None
+    mine = p.hours_per_week.value
+    for claim in ctx.case.claims:
+        theirs = claim.hours_per_week
+        if theirs is None or not claim_shows(ctx, claim, p) or not differs(mine, theirs, tolerance):
+            continue
+        yield Hit(
+            f"{ctx.label(p)}: the claim in case.toml gives {theirs:g} h/week, the documents "
+            f"{mine:g}; the documents' hours are counted.",
+            documents=ctx.documents(p),
+            subject=p.id,
+            evidence=(p.hours_per_week.quote,),
         )
 
 

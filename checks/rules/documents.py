@@ -41,6 +41,31 @@ def unreadable(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "EV808",
+    "document.parse_failed",
+    W,
+    programs=ALL,
+    cites=["R-DOC-8"],
+    summary="A file was read but its contents could not be interpreted",
+    what="The text of the file was read, but the parser failed on it (an internal error): its "
+    "kind, positions, hours and pay are missing from the audit.",
+    why="Hours or positions stated in that file are not counted; without this warning they would "
+    "disappear without a word.",
+    example="A letter on which the parser raised ValueError.",
+    fix="Check the file by hand (`evidence extract FILE --fields`) and report the error with it.",
+)
+def parse_failed(ctx: Context) -> Iterator[Hit]:
+    for d in ctx.case.documents:
+        if d.parse_failure is not None:
+            yield Hit(
+                f"{d.path}: read, but not interpreted ({d.parse_failure}); what it states is "
+                "missing from this audit.",
+                documents=(d.path,),
+                subject=d.path,
+            )
+
+
+@rule(
     "EV802",
     "document.duplicate",
     INFO,

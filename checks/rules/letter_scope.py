@@ -6,9 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.context import Context
-from checks.models import Claim, DocKind, Position
+from checks.models import DocKind
 from checks.registry import Hit, rule
-from checks.rules.common import EE, INFO, B, E, W, has_contract, letter_hit, position_hit, similar
+from checks.rules.common import (
+    EE,
+    INFO,
+    B,
+    E,
+    W,
+    claim_shows,
+    has_contract,
+    letter_hit,
+    position_hit,
+)
 
 
 @rule(
@@ -80,16 +90,9 @@ def no_letter(ctx: Context) -> Iterator[Hit]:
 )
 def claimed_position_missing(ctx: Context) -> Iterator[Hit]:
     for claim in ctx.case.claims:
-        if not any(_shows(ctx, claim, p) for p in ctx.case.positions):
+        if not any(claim_shows(ctx, claim, p) for p in ctx.case.positions):
             title = f"{claim.title!r} at " if claim.title else ""
             yield Hit(
                 f"The claimed position {title}{claim.employer!r} was not found in the documents.",
                 subject=claim.employer,
             )
-
-
-def _shows(ctx: Context, claim: Claim, p: Position) -> bool:
-    """The position is the claimed one: the same employer, and the same title if both give one."""
-    if not similar(claim.employer, ctx.employer_name(p), 85):
-        return False
-    return claim.title is None or p.title is None or similar(claim.title, p.title.value, 80)

@@ -12,7 +12,7 @@ from nlp_models.parse.language import detect_language
 from nlp_models.parse.pipeline import get_nlp
 from nlp_models.parse.provenance import PageMap
 from nlp_models.parse.version import PARSER_VERSION
-from nlp_models.parsed import DocKind, Fields, Language, ParsedDocument
+from nlp_models.parsed import DocKind, Fields, Language, ParsedDocument, ParseFailure
 
 log = logging.getLogger(__name__)
 
@@ -22,17 +22,22 @@ _MAX_CHARS = 400_000
 
 def parse_document(doc: ExtractedDocument) -> ParsedDocument:
     """Kind, language and typed fields of `doc`. Pure; on an internal failure the document is
-    returned as `other` with confidence 0 (the failure is logged, the audit goes on)."""
+    returned as `other` with confidence 0 and the failure recorded (the audit reports it as
+    `document.parse_failed` and goes on)."""
     if doc.error is not None or not doc.pages:
         return ParsedDocument(
             kind=DocKind.UNKNOWN, kind_confidence=0, language=Language.OTHER, parser=PARSER_VERSION
         )
     try:
         return _parse(doc)
-    except Exception:  # a parser bug must not stop the audit
-        log.debug("parsing failed", exc_info=True)
+    except Exception as exc:  # a parser bug must not stop the audit: it is recorded and reported
+        log.warning("parsing failed: %s", type(exc).__name__, exc_info=True)
         return ParsedDocument(
-            kind=DocKind.OTHER, kind_confidence=0, language=Language.OTHER, parser=PARSER_VERSION
+            kind=DocKind.OTHER,
+            kind_confidence=0,
+            language=Language.OTHER,
+            parser=PARSER_VERSION,
+            failure=ParseFailure(error=type(exc).__name__, message=str(exc)[:300]),
         )
 
 

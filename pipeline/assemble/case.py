@@ -269,6 +269,11 @@ def _summary(doc: CaseDocument, twin: str | None = None) -> DocumentSummary:
         pages=report.pages or None,
         ocr_confidence=report.ocr_confidence / 100 if report.ocr_confidence is not None else None,
         error=error.kind if error else None,
+        parse_failure=(
+            f"{parsed.failure.error}: {parsed.failure.message}"
+            if parsed is not None and parsed.failure is not None
+            else None
+        ),
         error_detail=error.message if error else None,
         duplicate_of=report.duplicate_of or twin,
         duplicate_reason="same_bytes" if report.duplicate_of else ("same_text" if twin else None),

@@ -929,6 +929,13 @@ EXAMPLES = [
         "pay records average 35.9 h/week, the letter says 40;",
     ),
     Example(
+        "consistency.hours",
+        lambda: case(claims=(Claim(employer="Acme Software", hours_per_week=45),)),
+        W,
+        lambda: case(claims=(Claim(employer="Acme Software", hours_per_week=40),)),
+        "the claim in case.toml gives 45 h/week, the documents 40;",
+    ),
+    Example(
         "consistency.salary",
         lambda: job(
             case_pay_records=(stub("p1", date(2023, 1, 2), date(2023, 1, 6), hours=30, gross=1300),)
@@ -1088,6 +1095,13 @@ EXAMPLES = [
         lambda: doc(error="unsupported"),
         W,
         text="scan.pdf: could not be read: unsupported.",
+    ),
+    Example(
+        "document.parse_failed",
+        lambda: doc(read="text", parse_failure="ValueError: no month 13"),
+        W,
+        lambda: doc(read="text"),
+        "scan.pdf: read, but not interpreted (ValueError: no month 13)",
     ),
     Example(
         "document.duplicate",

@@ -242,3 +242,10 @@ def test_a_letter_and_its_scan_are_one_document_read_twice() -> None:
     assert by_path["b.pdf"].duplicate_of is None and by_path["letter.pdf"].duplicate_of is None
     dup = [f for f in run_checks(case).findings if f.slug == "document.duplicate"]
     assert [f.severity.value for f in dup] == ["warning"]
+
+
+def test_every_parsed_kind_has_its_evidence_kind() -> None:
+    from nlp_models.parsed import DocKind as ParsedKind
+    from pipeline.assemble.case import KINDS
+
+    assert set(KINDS) == set(ParsedKind)  # no parsed kind falls through to `other` by default

@@ -96,20 +96,67 @@ def test_links_out_of_the_folder_are_never_followed(cases, tmp_path) -> None:
     assert docs["escape.txt"]["error"]["kind"] == "unreadable"
     assert docs["escape.txt"]["sha256"] is None
     assert docs["note.txt"]["read"] == "plain"
+    (finding,) = [f for f in report["findings"] if f["documents"] == ["escape.txt"]]
+    assert (
+        "escape.txt: could not be read: unreadable (a link that points outside"
+        in (finding["message"])
+    )  # the reader's own error kind, not a translation of it
 
 
-def test_second_audit_is_served_from_the_cache(cases, tmp_path) -> None:
-    cache = Path(os.environ["EVIDENCE_CACHE_DIR"]) / "extract"
+def test_a_second_audit_reads_nothing_again(cases, tmp_path, monkeypatch) -> None:
+    """The cache's guard: the second audit of an unchanged folder extracts nothing; after one
+    file changes, only that file is extracted again. (The spy calls the real extractor.)"""
+    from pipeline import extract_stage
+    from pipeline.audit import AuditOptions, audit
+
+    monkeypatch.setenv("EVIDENCE_CACHE_DIR", str(tmp_path / "cache"))  # nothing cached before
     folder = tmp_path / "case"
     shutil.copytree(cases / "carter_clean", folder)
     (folder / "extra.txt").write_text("A note written only for this test.\n")
-    _code, first = _audit(folder, tmp_path)
-    sha = next(d["sha256"] for d in first["documents"] if d["path"] == "extra.txt")
-    assert list(cache.glob(f"{sha[:2]}/{sha}.*.json")), "the reading was cached by content hash"
-    _code, second = _audit(folder, tmp_path)
-    assert second["documents"] == first["documents"]
-    _code, fresh = _audit(folder, tmp_path, "--no-cache")
-    assert fresh["documents"] == first["documents"]
+    real, extracted = extract_stage.extract, []
+
+    def spy(data: bytes, settings):
+        extracted.append(hashlib.sha256(data).hexdigest())
+        return real(data, settings)
+
+    monkeypatch.setattr(extract_stage, "extract", spy)
+    options = AuditOptions(folder=folder, jobs=1)
+    first = audit(options)
+    readable = {d.sha256 for d in first.documents if d.sha256 and d.error is None}
+    assert set(extracted) == readable and len(extracted) == len(readable)
+    second = audit(options)
+    assert len(extracted) == len(readable), "the unchanged folder was read again"
+    assert second.documents == first.documents
+    (folder / "extra.txt").write_text("The note, changed.\n")
+    third = audit(options)
+    changed = next(d.sha256 for d in third.documents if d.path == "extra.txt")
+    assert extracted[len(readable) :] == [changed], "only the changed file is read again"
+    fresh = audit(options.model_copy(update={"use_cache": False}))
+    assert len(extracted) == 2 * len(readable) + 1
+    assert [d.model_dump() for d in fresh.documents] == [d.model_dump() for d in third.documents]
+
+
+def test_a_parser_failure_is_reported_and_the_audit_goes_on(cases, tmp_path, monkeypatch) -> None:
+    from nlp_models.parse import document as parse_module
+    from pipeline.audit import AuditOptions, audit
+
+    folder = tmp_path / "case"
+    shutil.copytree(cases / "carter_clean", folder)
+    real = parse_module._parse
+
+    def failing_on_notes(doc):  # a parser bug met by one document only
+        if "case" in doc.pages[0].text.lower() and "note" in doc.pages[0].text.lower():
+            raise ValueError("a bug met by this text")
+        return real(doc)
+
+    monkeypatch.setattr(parse_module, "_parse", failing_on_notes)
+    report = audit(AuditOptions(folder=folder, jobs=1, use_cache=False))
+    (finding,) = [f for f in report.findings if f.slug == "document.parse_failed"]
+    assert finding.documents == ("case_notes.txt",)
+    assert "ValueError: a bug met by this text" in finding.message
+    notes = next(d for d in report.documents if d.path == "case_notes.txt")
+    assert notes.error is None and notes.pages == 1  # kept, with its text read
+    assert report.employments and report.employments[0].positions  # the rest was parsed
 
 
 def test_bad_arguments_and_bad_case_file_exit_2(tmp_path) -> None:
