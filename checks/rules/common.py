@@ -29,8 +29,8 @@ def claim_shows(ctx: Context, claim: Claim, p: Position) -> bool:
 
 
 def letter_hit(lt: Letter, message: str, **kw: Any) -> Hit:
-    """A hit about one letter as a whole."""
-    return Hit(message, documents=(lt.document,), subject=lt.document, **kw)
+    """A hit about one letter as a whole, naming it (a case often holds several letters)."""
+    return Hit(f"{lt.document}: {message}", documents=(lt.document,), subject=lt.document, **kw)
 
 
 def position_hit(ctx: Context, p: Position, message: str, **kw: Any) -> Hit:

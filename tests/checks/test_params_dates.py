@@ -169,3 +169,17 @@ def test_windows_are_half_open() -> None:
 def test_month_edges(day: date, after: date, before: date) -> None:
     assert month_start_after(day) == after
     assert month_end_before(day) == before
+
+
+def test_every_lookup_without_a_day_is_of_an_application_date_parameter() -> None:
+    """A work-date (or round-date, PGWP-date...) parameter read without its day would raise at
+    run time on some case: every such lookup in the checks gives the day."""
+    import re
+    from pathlib import Path
+
+    call = re.compile(r'(?:ctx\.param|policy\.value|policy\.dated)\(\s*"(\w+)"\s*\)')
+    root = Path(__file__).resolve().parents[2] / "checks"
+    dayless = {m.group(1) for f in root.rglob("*.py") for m in call.finditer(f.read_text())}
+    assert dayless  # the pattern still finds the calls
+    wrong = {n for n in dayless if POLICY.parameter(n).governed_by != "app_date"}
+    assert not wrong, wrong

@@ -300,7 +300,7 @@ EXAMPLES = [
         lambda: two_letters(letterhead=False),
         E,
         lambda: two_letters(letterhead=None),  # not determined is not absent
-        "The letter is not on company letterhead.",
+        f"{OTHER_LETTER}: The letter is not on company letterhead.",
         OTHER_LETTER,
     ),
     Example(
@@ -309,7 +309,7 @@ EXAMPLES = [
         E,
         # no letterhead at all: letter.no_letterhead's business, not a letterhead without a name
         lambda: two_letters(letterhead=False, employer_legal_name=None),
-        "The letterhead does not give the employer's legal name.",
+        f"{OTHER_LETTER}: The letterhead does not give the employer's legal name.",
         OTHER_LETTER,
     ),
     Example(
@@ -326,7 +326,7 @@ EXAMPLES = [
         lambda: two_letters(email=None),
         W,
         lambda: with_letter(email=None, unread=(_unread("email", "rh [at] firma.mx"),)),
-        "The letter does not give the employer's email.",
+        f"{OTHER_LETTER}: The letter does not give the employer's email.",
         OTHER_LETTER,
     ),
     Example(
@@ -342,7 +342,7 @@ EXAMPLES = [
         lambda: two_letters(signatory_name=None),
         E,
         lambda: with_letter(signatory_name=None, unread=(_unread("signatory", "Marnie"),)),
-        "The letter does not name its signatory.",
+        f"{OTHER_LETTER}: The letter does not name its signatory.",
         OTHER_LETTER,
     ),
     Example(
@@ -351,7 +351,7 @@ EXAMPLES = [
         E,
         # no signatory at all: letter.missing_signatory says so
         lambda: with_letter(signatory_name=None, signatory_title=None),
-        "The letter does not give its signatory's title.",
+        f"{OTHER_LETTER}: The letter does not give its signatory's title.",
         OTHER_LETTER,
     ),
     Example(
@@ -359,7 +359,7 @@ EXAMPLES = [
         lambda: two_letters(signature="none"),
         E,
         lambda: with_letter(signature="digital"),
-        "The letter is not signed.",
+        f"{OTHER_LETTER}: The letter is not signed.",
         OTHER_LETTER,
     ),
     Example(
@@ -367,7 +367,7 @@ EXAMPLES = [
         lambda: two_letters(signature="typed"),
         W,
         lambda: with_letter(signature=None),  # not determined
-        "The letter carries a typed name but no signature.",
+        f"{OTHER_LETTER}: The letter carries a typed name but no signature.",
         OTHER_LETTER,
     ),
     Example(
@@ -394,7 +394,7 @@ EXAMPLES = [
         lambda: two_letters(applicant_name=None),
         E,
         lambda: with_letter(applicant_name="CARTER, Emily"),
-        "The letter does not name the applicant.",
+        f"{OTHER_LETTER}: The letter does not name the applicant.",
         OTHER_LETTER,
     ),
     Example(
@@ -480,7 +480,7 @@ EXAMPLES = [
         lambda: two_letters(letter_date=None),
         W,
         lambda: with_letter(letter_date=None, unread=(_unread("letter_date", "le 3/IX/25"),)),
-        "The letter is not dated.",
+        f"{OTHER_LETTER}: The letter is not dated.",
         OTHER_LETTER,
     ),
     Example(
@@ -527,7 +527,7 @@ EXAMPLES = [
             ),
             letters=(letter(), letter(OTHER_LETTER)),
         ),
-        "The letter lists 2 positions (Junior Developer, Software Developer)",
+        "letters/acme.pdf: The letter lists 2 positions (Junior Developer, Software Developer)",
     ),
     Example(
         "letter.no_letter",
