@@ -58,17 +58,27 @@ def _verdicts(report: Report, console: Console) -> None:
     if not items:
         console.print("  No experience could be computed (no positions with dates and hours).")
         return
-    width = max(len(label) for _, label, _ in items)
+    # A grid, not one long line: at 80 columns the facts wrap inside their own column, and each
+    # program keeps its name and status on the left.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)  # mark and program
+    grid.add_column(no_wrap=True)  # status
+    grid.add_column(overflow="fold")  # facts
     for _key, label, exp in items:
         style = STATUS_STYLE[exp.status]
-        mark = STATUS_MARKS[exp.status]
-        status = f"{STATUS_WORDS[exp.status]:<9}"
-        facts = " · ".join(verdict_facts(exp))
+        facts = escape(" · ".join(verdict_facts(exp)))
         flag = " [dim][UNC][/dim]" if exp.uncertain else ""
-        console.print(
-            f"  [{style}]{mark} {label:<{width}}  {status}[/{style}] {escape(facts)}{flag}",
-            highlight=False,
+        grid.add_row(
+            f"[{style}]{STATUS_MARKS[exp.status]} {escape(label)}[/{style}]",
+            f"[{style}]{STATUS_WORDS[exp.status]}[/{style}]",
+            facts + flag,
         )
+    console.print(Padding(grid, (0, 0, 0, 2), expand=False))
+
+
+def _indented(console: Console, text: str, indent: int = 4) -> None:
+    """A line that wraps under itself (a hanging indent), not back at column 0."""
+    console.print(Padding(text, (0, 0, 0, indent), expand=False), highlight=False)
 
 
 def _findings(findings: tuple[Finding, ...], console: Console, verbose: bool) -> None:
@@ -90,21 +100,20 @@ def _findings(findings: tuple[Finding, ...], console: Console, verbose: bool) ->
 def _finding(f: Finding, console: Console, verbose: bool) -> None:
     waived = f" [dim](waived: {escape(f.waiver_reason or '')})[/dim]" if f.waived else ""
     disputed = " [dim][disputed][/dim]" if f.disputed else ""
-    console.print(
-        f"  [bold]{f.rule}[/bold] {f.slug}{disputed}{waived}\n    {escape(mask(f.message))}",
-        highlight=False,
-    )
+    _indented(console, f"[bold]{f.rule}[/bold] {f.slug}{disputed}{waived}", 2)
+    _indented(console, escape(mask(f.message)))
     for ev in f.evidence:
         page = f", page {ev.page}" if ev.page else ""
         quote = escape(mask(ev.quote))
         where = escape(ev.document) + page
-        console.print(f"    [italic]“{quote}”[/italic] [dim]— {where}[/dim]", highlight=False)
-    if not f.evidence and f.documents:
-        console.print(f"    [dim]in {escape(', '.join(f.documents))}[/dim]", highlight=False)
+        _indented(console, f"[italic]“{quote}”[/italic] [dim]— {where}[/dim]")
+    unnamed = [d for d in f.documents if not f.message.startswith(d)]
+    if not f.evidence and unnamed:
+        _indented(console, f"[dim]in {escape(', '.join(unnamed))}[/dim]")
     if verbose:
         if f.fix:
-            console.print(f"    [green]fix:[/green] {escape(f.fix)}", highlight=False)
-        console.print(f"    [dim]source: {escape(f.citation)}[/dim]", highlight=False)
+            _indented(console, f"[green]fix:[/green] {escape(f.fix)}")
+        _indented(console, f"[dim]source: {escape(f.citation)}[/dim]")
 
 
 def _positions(report: Report) -> list[tuple[str, PositionReport]]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.present import STATUS_WORDS
 from pipeline.terminal import print_report
 from tests.pipeline.sample_report import sample_report
 
@@ -80,6 +82,25 @@ def test_audit_terminal_output_on_a_fixture_case(cases) -> None:
     assert "Verdict" in result.output and "Findings" in result.output
     assert "reference_letter_redwood.pdf" in result.output
     assert "\x1b[" not in result.output
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_demo_verdict_keeps_every_program_at_any_width(cases, width: int) -> None:
+    """`make demo` in a new terminal or piped to a file: each program's line starts with its name
+    and status; the facts wrap under themselves, never the other way round."""
+    result = CliRunner().invoke(app, ["audit", str(cases / "carter_clean")], terminal_width=width)
+    lines = result.output.splitlines()
+    assert all(len(line.rstrip()) <= width for line in lines)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Verdict"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Findings"))
+    verdict = [line for line in lines[start + 1 : end] if line.strip()]
+    programs = ("CEC", "FSW", "CRS Canadian", "CRS foreign", "Category-based")
+    for name in programs:
+        (line,) = [v for v in verdict if v[4:].startswith(name + " ")]
+        status = line[4:].removeprefix(name).split()[0]
+        assert status in {w.split()[0] for w in STATUS_WORDS.values()}, line
+    continued = [v for v in verdict if not v[4:].startswith(programs)]
+    assert all(v.startswith(" " * 10) for v in continued), continued
 
 
 def test_quiet_prints_nothing(cases) -> None:
