@@ -124,7 +124,8 @@ class TranslationPackage(Frozen):
 
 class DocumentSummary(Frozen):
     path: str
-    kind: DocKind = DocKind.OTHER
+    kind: DocKind = DocKind.OTHER  # its role as evidence
+    parsed_kind: str | None = None  # the parser's kind (e.g. hr_email), kept: nothing is lost
     language: str | None = None
     read: ReadMethod | None = None
     pages: int | None = None

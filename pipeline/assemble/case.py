@@ -264,6 +264,7 @@ def _summary(doc: CaseDocument, twin: str | None = None) -> DocumentSummary:
     return DocumentSummary(
         path=report.path,
         kind=kind,
+        parsed_kind=parsed.kind.value if parsed else None,
         language=parsed.language.value if parsed else None,
         read=report.read,
         pages=report.pages or None,

@@ -249,3 +249,13 @@ def test_every_parsed_kind_has_its_evidence_kind() -> None:
     from pipeline.assemble.case import KINDS
 
     assert set(KINDS) == set(ParsedKind)  # no parsed kind falls through to `other` by default
+
+
+def test_the_parsed_kind_is_kept_beside_the_evidence_kind() -> None:
+    _file, case = _case()
+    kinds = {d.path: (d.parsed_kind, d.kind.value) for d in case.documents}
+    assert kinds == {
+        "contract.docx": ("contract", "contract"),
+        "letter.pdf": ("reference_letter", "reference_letter"),
+        "stubs.pdf": ("pay_stub", "pay_stub"),
+    }
