@@ -22,6 +22,12 @@ _ISSUED = re.compile(
     r"(?=\d|(?:this|the|le|on)\b)",
     re.I,
 )
+# An e-mail printed to PDF is dated by its header: the sender line of a web-mail print
+# ("HR <hr@x.com>   Wed, Apr 2, 2025, 10:41 AM") or a client's "Sent:" line.
+_MAIL_STAMP = re.compile(
+    r"^\s*(?:sent|envoy[ée]|enviado|gesendet|date)\s*:|^(?!\s*(?:to|cc|à|para)\s*:).*<[^>\s]+@[^>\s]+>",
+    re.I,
+)
 _TO_HEADER = re.compile(r"^(?:to|à|para|an)\s*:\s*(?P<n>[^<@\n]+?)\s*<[^>]+@[^>]+>", re.I)
 _PRINTED = re.compile(
     r"\b(?:printed(?:\s+on)?|print\s+date|generated(?:\s+on)?|run\s+date|as\s+of)\b\s*:?\s*", re.I
@@ -103,13 +109,19 @@ def letter_date(ctx: Ctx) -> Found | None:
         if not dates:
             continue
         d = dates[0]
+        if _MAIL_STAMP.search(ln.text) and d.precision == "day":
+            return ctx.found(d.value, d.start, d.end)
         rest = (ctx.text[ln.start : d.start] + ctx.text[d.end : ln.end]).strip(" ,.:")
         rest = _DATE_LABEL.sub("", rest)
-        if len(rest) <= 30 and len(dates) == 1 and d.precision == "day":
+        if len(rest) <= 30 and len(dates) == 1 and d.precision == "day" and not _prose(rest):
             return ctx.found(d.value, d.start, d.end)
     for ln in reversed(ctx.lines[-10:]):
         dates = ctx.dates(ln.start, ln.end)
-        if dates and len(ln.text) <= 60 and dates[0].precision == "day":
+        if not dates or _prose(
+            ctx.text[ln.start : dates[0].start] + ctx.text[dates[0].end : ln.end]
+        ):
+            continue
+        if len(ln.text) <= 60 and dates[0].precision == "day":
             return ctx.found(dates[0].value, dates[0].start, dates[0].end)
     for ln in reversed(ctx.lines[-14:]):
         if _ISSUED.match(ln.text):
@@ -117,6 +129,18 @@ def letter_date(ctx: Ctx) -> Found | None:
             if len(dates) == 1 and dates[0].precision == "day":
                 return ctx.found(dates[0].value, dates[0].start, dates[0].end)
     return None
+
+
+_DATE_WORDS = frozenset(
+    ["le", "the", "of", "this", "day", "on", "dated", "date", "fait", "à", "at", "in"]
+)
+
+
+def _prose(rest: str) -> bool:
+    """What a line holds besides its date reads as a sentence ("May 2, 2023, working 32 hours
+    per week."): the date is one the text states, not the letter's own."""
+    words = re.findall(r"\b[a-zà-ÿ]{2,}\b", rest)
+    return sum(w not in _DATE_WORDS for w in words) >= 2
 
 
 def find_applicant(ctx: Ctx, lo: int, hi: int, signer: str | None) -> Found[str] | None:
