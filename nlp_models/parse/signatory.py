@@ -8,6 +8,7 @@ import re
 from nlp_models.normalize import find_emails, find_phones
 from nlp_models.parse.context import Ctx, Line
 from nlp_models.parse.patterns import HONORIFICS
+from nlp_models.parse.titles import is_head
 from nlp_models.parsed import Found, Signatory
 
 CLOSING = re.compile(
@@ -15,7 +16,10 @@ CLOSING = re.compile(
     r"(?:best|kind|warm)?\s*regards|regards|thanking\s+you|thank\s+you|respectfully\s+yours"
     r"|for\s+and\s+on\s+behalf\s+of\b.*|on\s+behalf\s+of\b.*|cordialement|bien\s+cordialement"
     r"|salutations\s+distingu[ée]es|veuillez\s+agr[ée]er\b.*|je\s+vous\s+prie\b.*"
-    r"|recevez\b.*salutations.*|atenciosamente|signed|signature)\s*[,.:]?$",
+    r"|recevez\b.*salutations.*|atenciosamente|signed|signature"
+    # the head of a form's signature block: "Verified by:", "Certified by", "Approved by:"
+    r"|(?:verified|certified|approved|prepared|authori[sz]ed|attested|issued|signed)\s+by)"
+    r"\s*[,.:]?$",
     re.I,
 )
 _SIG_LINE = re.compile(r"_{4,}|\.{6,}")
@@ -63,6 +67,7 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
     close = after or closing_line(ctx)
     kind: Found | None = None
     name = title = contact = None
+    above: Line | None = None  # the line just above the name: a form prints the title first
     for i, ln in enumerate(_lines_under(ctx, close)):
         if ln.is_noise:
             continue
@@ -81,13 +86,25 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
             # Under a closing the name comes within the first lines; past them, give up.
             if close is not None and i >= 3:
                 break
+            above = ln
             continue
         if title is None and not find_emails(ln.text) and not find_phones(ln.text):
             title = ctx.found(ln.text.rstrip(","), ln.start, ln.start + len(ln.text.rstrip(",")))
             continue
         if contact is None:
             contact = _contact(ctx, ln)
+    if name is not None and title is None and above is not None and _is_role(above.text):
+        text = above.text.rstrip(",")
+        title = ctx.found(text, above.start, above.start + len(text))
     return Signatory(name=name, title=title, contact=contact, signature=kind)
+
+
+def _is_role(text: str) -> bool:
+    """A line that names a job ("HR Generalist, People Services"), not a contact or a name."""
+    if find_emails(text) or find_phones(text) or CLOSING.match(text) or len(text) > 70:
+        return False
+    words = re.findall(r"[A-Za-zÀ-ÿ\-]+", text.split(",")[0])
+    return any(is_head(w) for w in words)
 
 
 def _lines_under(ctx: Ctx, close: Line | None) -> list[Line]:

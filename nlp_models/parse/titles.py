@@ -108,12 +108,12 @@ captain carpenter cashier caretaker chef chemist cleaner clerk coach coordinator
 cook counsellor counselor courier curator custodian dealer dentist designer detailer developer
 dietitian director dispatcher drafter draftsperson draughtsman driver economist editor educator
 electrician engineer estimator examiner executive facilitator farmer fitter foreman forewoman
-framer geologist guard guide hairdresser handler head hygienist illustrator inspector installer
-instructor interpreter investigator janitor journalist labourer laborer lawyer lead lecturer
-librarian lifeguard machinist manager marketer massage mason mechanic merchandiser midwife
+framer generalist geologist guard guide hairdresser handler head hygienist illustrator inspector
+installer instructor interpreter investigator janitor journalist labourer laborer lawyer lead
+lecturer librarian lifeguard machinist manager marketer massage mason mechanic merchandiser midwife
 miner nanny navigator nurse officer operator optician organizer organiser painter paralegal
-paramedic partner pastor pharmacist photographer physician physiotherapist pilot planner
-plumber practitioner president producer professor programmer psychologist purchaser
+owner paramedic partner pastor pharmacist photographer physician physiotherapist pilot planner
+plumber practitioner president principal producer professor programmer psychologist purchaser
 receptionist recruiter registrar representative researcher scientist secretary server sewer
 sonographer specialist statistician steward stylist superintendent supervisor surveyor teacher
 technician technologist teller therapist trainer translator tutor underwriter veterinarian
