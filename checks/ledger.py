@@ -269,7 +269,7 @@ def _covered_by_186w(case: Case, d: date) -> bool:
 # --- the ledger ---------------------------------------------------------------------------------
 
 
-def _paid(p: Position) -> bool | None:
+def is_paid(p: Position) -> bool | None:
     rel = p.relationship.value if p.relationship else None
     if rel in (Relationship.VOLUNTEER, Relationship.UNPAID_INTERN):
         return False
@@ -359,7 +359,7 @@ def build_ledger(case: Case, policy: Policy) -> Ledger:
         skilled = is_skilled(code, policy)
         if skilled and claim_contradicted(p, policy):
             skilled = None  # the claim is doubtful: its hours count only as possible
-        paid = _paid(p)
+        paid = is_paid(p)
         self_emp = is_self_employed(case, p, policy)
         week_start = monday(span.start)
         while week_start <= span.end:

@@ -766,6 +766,13 @@ EXAMPLES = [
         lambda: job(noc="63200"),
         "NOC 64100 is TEER 4",
     ),
+    Example(  # a volunteer role is excluded as unpaid; its TEER adds nothing
+        "noc.teer_not_skilled",
+        lambda: job(noc="64100", pay=None),  # pay unknown: the TEER still decides
+        B,
+        lambda: job(noc="64100", relationship={"value": "volunteer", "quote": None}),
+        "NOC 64100 is TEER 4",
+    ),
     Example(
         "noc.claimed_mismatch",
         with_noc(claimed="21231", candidates=(NocCandidate(code="22220", teer=2, score=0.8),)),
@@ -793,6 +800,25 @@ EXAMPLES = [
         W,
         with_noc(candidates=(NocCandidate(code="14100", teer=4),), title_teer=4),
         "the duties best match 14100 (TEER 4), lower than TEER 0",
+    ),
+    Example(  # a near tie with a candidate at the title's TEER is no evidence of lower duties
+        "noc.duties_lower_teer",
+        with_noc(
+            candidates=(
+                NocCandidate(code="22222", teer=2, score=0.36),
+                NocCandidate(code="21223", teer=1, score=0.32),
+            ),
+            title_teer=1,
+        ),
+        W,
+        with_noc(
+            candidates=(
+                NocCandidate(code="22222", teer=2, score=0.345),
+                NocCandidate(code="21223", teer=1, score=0.327),
+            ),
+            title_teer=1,
+        ),
+        "the duties best match 22222 (TEER 2), lower than TEER 1",
     ),
     Example(  # the duties match other unit groups better: an error
         "noc.lead_statement_not_covered",
