@@ -56,7 +56,7 @@ def _hours_in_window(ctx: Context, jobs: list[JobWeek]) -> float:
 )
 def fulltime_work_excluded(ctx: Context) -> Iterator[Hit]:
     jobs = ctx.ledger.jobs()
-    study = [j for j in jobs if j.fulltime_student and CEC.lifting("study")(j) is True]
+    study = [j for j in jobs if j.fulltime_student and CEC.lifting("study")(j) is not False]
     breaks = [j for j in jobs if j.break_between_fulltime and CEC.lifting("break")(j)]
     h_study, h_break = _hours_in_window(ctx, study), _hours_in_window(ctx, breaks)
     if h_study > 0:

@@ -157,11 +157,7 @@ def letter_level(ctx: Ctx, lo: int, first: int, positions: list[Position]) -> li
     remote = read_remote(ctx, lo, first)
     if remote is not None:
         shared["remote"] = remote
-    m = _REMOTE_FROM.search(ctx.text, lo, first)
-    if m is not None:
-        s, e = trim(ctx.text, m.start("l"), m.end("l"), " \t\n,;:.")
-        shared["work_location"] = ctx.found(ctx.text[s:e], s, e)
-    elif (loc := read_location(ctx, lo, first)) is not None:
+    if (loc := read_location(ctx, lo, first)) is not None:
         shared["work_location"] = loc
     relationship = read_relationship(ctx, lo, first)
     if relationship is not None:
@@ -176,6 +172,12 @@ def fill_missing(p: Position, values: dict) -> Position:
 
 
 def read_location(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:
+    """Where the work is done: "works remotely from Toronto, Ontario", "Work location: ...",
+    "at our office in Calgary"."""
+    remote = _REMOTE_FROM.search(ctx.text, lo, hi)
+    if remote is not None:
+        s, e = trim(ctx.text, remote.start("l"), remote.end("l"), " \t\n,;:.")
+        return ctx.found(ctx.text[s:e], s, e)
     m = _LOCATION.search(ctx.text, lo, hi)
     if m is None:
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from nlp_models.normalize import find_emails, find_phones
-from nlp_models.parse.context import Ctx, Line
+from nlp_models.parse.context import Ctx, Line, trim
 from nlp_models.parse.patterns import HONORIFICS
 from nlp_models.parse.titles import is_head
 from nlp_models.parsed import Found, Signatory
@@ -28,7 +28,7 @@ _DIGITAL = re.compile(
 )
 _TYPED = re.compile(r"^/s/|\(signed\)|\(sign[ée]\)", re.I)
 _PERSON = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Mme|M|Prof|Engr|Atty|Shri|Smt)\.?\s+)?"
+    r"^(?:(?i:Dr|Mr|Mrs|Ms|Mme|M|Prof|Engr|Atty|Shri|Smt)\.?\s+)?"
     r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’\-]*\.?|"
     r"de|da|van|von|del|la|le|dos|das|bin|binti))"
     r"{1,4}$"
@@ -36,7 +36,10 @@ _PERSON = re.compile(
 _NOT_NAME = re.compile(
     r"\b(?:manager|director|officer|president|owner|head|lead|supervisor|chef|resources|human"
     r"|department|directeur|directrice|responsable|gérant|page|inc|ltd|llc|limited|company"
-    r"|services|signature|telephone|phone|e-mail|email)\b",
+    r"|services|signature|telephone|phone|e-mail|email"
+    # a document's heading in capitals is no one's name
+    r"|certificate|certification|employment|verification|letter|reference|attestation"
+    r"|confirmation|statement|concern)\b",
     re.I,
 )
 _HONORIFIC = re.compile(
@@ -44,8 +47,13 @@ _HONORIFIC = re.compile(
 )
 
 
+# What OCR leaves beside a name: stray quotes, brackets, bars and dots from the signature's ink.
+_DEBRIS = " .,;:'\"“”‘’()[]|_~-"
+
+
 def is_person(text: str) -> bool:
-    return bool(_PERSON.match(text)) and not _NOT_NAME.search(text)
+    core = text.strip(_DEBRIS)
+    return bool(_PERSON.match(core)) and not _NOT_NAME.search(core)
 
 
 def strip_honorific(text: str) -> str:
@@ -81,7 +89,8 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
             continue
         if name is None:
             if is_person(ln.text):
-                name = ctx.found(ln.text, ln.start, ln.end)
+                s, e = trim(ctx.text, ln.start, ln.end, _DEBRIS)
+                name = ctx.found(ctx.text[s:e], s, e)
                 continue
             # Under a closing the name comes within the first lines; past them, give up.
             if close is not None and i >= 3:

@@ -20,7 +20,8 @@ _STREET_WORDS = (
     r"street|st\.|road|rd\.?|avenue|ave\.?|av\.|boulevard|blvd\.?|boul\.|lane|drive|dr\.|way|court|"
     r"crescent|place|highway|hwy|parkway|floor|suite|unit|rue|chemin|route|all[ée]e|rua|avenida|"
     r"calle|carrera|paseo|piso|andar|col\.|colonia|stra(?:ss|ß)e|str\.|weg|platz|allee|nagar|"
-    r"cross|main|marg|sector|phase|layout|via|viale|piazza|ulica|estate|industrial\s+park"
+    r"cross|main|marg|sector|phase|layout|via|viale|piazza|ulica|estate|industrial\s+park|"
+    r"tower|loop|building|bldg\.?|plaza|terrace|circle|square"
 )
 _ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?\b[^\n]{{0,40}}\b(?:{_STREET_WORDS})(?![\w])"

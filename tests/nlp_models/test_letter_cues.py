@@ -1,0 +1,47 @@
+"""General cues of letters written elsewhere, in our own words: where remote work is done, a
+signatory's name with OCR debris and an all-caps honorific, a letterhead on a tower and a loop."""
+
+from __future__ import annotations
+
+from nlp_models.parse import parse_document
+from tests.nlp_models.parse_helpers import text_doc
+
+REMOTE = """Cobalt Harbor Analytics LLC
+4410 Meridian Avenue, Suite 210, Denver, CO 80205 · (303) 555-0133
+
+April 2, 2025
+
+To whom it may concern,
+
+Cobalt Harbor Analytics LLC confirms that Ines Duarte has been employed with us as a
+Data Visualization Developer since 01/09/2023. She works remotely from Halifax, Nova Scotia,
+Canada, 25 hours per week, and is paid USD 41.00 per hour.
+
+Sincerely,
+Mark Ellery
+Head of Engineering
+"""
+
+SCAN = """14/F Lumina Tower, 21 Quirino Loop
+PACIFIC CREST OUTSOURCING, INC. Davao City 8000
+CERTIFICATE OF EMPLOYMENT
+This certifies that MR. PAOLO REYES was employed by Pacific Crest Outsourcing, Inc. as
+Customer Care Associate from June 1, 2020 up to March 31, 2024, 40 hours per week.
+Given this 5th day of April 2024 at Davao City, Philippines.
+DR. ANA LUISA VERGARA ”)
+Human Resources Manager
+hr@pacificcrest.example | (082) 555-0147
+"""
+
+
+def test_work_done_remotely_from_a_place_is_that_place() -> None:
+    (p,) = parse_document(text_doc(REMOTE)).fields.positions
+    assert p.remote.value is True
+    assert p.work_location.value == "Halifax, Nova Scotia"
+
+
+def test_a_scanned_certificate_keeps_its_signatory_and_letterhead() -> None:
+    fields = parse_document(text_doc(SCAN)).fields
+    assert fields.signatory.name.value == "DR. ANA LUISA VERGARA"
+    assert fields.signatory.title.value == "Human Resources Manager"
+    assert fields.letterhead is True
