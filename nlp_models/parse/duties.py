@@ -13,7 +13,10 @@ from nlp_models.parsed import Found
 DUTIES_HEAD = re.compile(
     r"(?:duties|responsibilities|tasks|job\s+description|key\s+result\s+areas|kras?\b|t[âa]ches"
     r"|fonctions|responsabilit[ée]s|attributions|functions\s+performed|role\s+involved"
-    r"|\bwill\s*:\s*$|\bnamely\s*:\s*$)",
+    r"|\bwill\s*:\s*$|\bnamely\s*:\s*$"
+    # a list introduced by the position: "As Team Lead, Ms. Reyes:", "In her role as X, she:"
+    r"|^\s*(?:as|in\s+(?:her|his|their|this)\s+(?:role|position|capacity)(?:\s+as)?)\b"
+    r"[^:\n]{3,90}:\s*$)",
     re.I,
 )
 

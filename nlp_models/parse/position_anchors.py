@@ -150,7 +150,11 @@ def find_anchors(ctx: Ctx, lo: int, hi: int) -> list[Anchor]:
             seg_start = line.start
         else:
             s, e = sentence_bounds(text, r.start, lo, hi)
-            title = title_in(ctx, s, e + 1)
+            # "as a Receptionist from 2019 to 2021 and as Office Manager since 2021": a period
+            # after another in one sentence takes the title stated between the two.
+            before = [q.end for q in ranges if s <= q.end <= r.start]
+            title = title_in(ctx, max(before), r.end) if before else None
+            title = title or title_in(ctx, s, e + 1)
             seg_start = s
             lead = _line_lead(ctx, line, r.start) if line is not None else None
             if title is None and lead is not None:

@@ -44,6 +44,10 @@ _RELATIONSHIPS = (
             r"self[\s-]employed|\bfreelancer\b|\bas\s+an?\s+freelance\b|\bfreelance\s+basis"
             r"|\bthrough\s+(?:his|her|their)\s+own\s+(?:business|company|firm|corporation)"
             r"|\bnot\s+on\s+(?:our|the\s+company['’]s)\s+payroll\b"
+            # a client's letter: "not an employee of ...", "invoices us ... through her sole
+            # proprietorship"
+            r"|\bnot\s+an?\s+employee\s+of\b|\bsole\s+proprietor(?:ship)?\b"
+            r"|\binvoices\s+(?:us|our\s+(?:company|agency|firm))\b|\bentreprise\s+individuelle\b"
             rf"|{_STATUS}\bfreelance|travailleu(?:r|se)\s+autonome"
             r"|[àa]\s+son\s+(?:propre\s+)?compte",
             re.I,

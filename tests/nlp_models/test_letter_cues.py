@@ -45,3 +45,36 @@ def test_a_scanned_certificate_keeps_its_signatory_and_letterhead() -> None:
     assert fields.signatory.name.value == "DR. ANA LUISA VERGARA"
     assert fields.signatory.title.value == "Human Resources Manager"
     assert fields.letterhead is True
+
+
+TWO_ROLES = """Northgate Dental Group Ltd.
+310 Portage Avenue, Winnipeg, MB R3C 0C4 · 204-555-0119
+
+March 12, 2025
+
+To whom it may concern,
+
+Sofia Lindqvist has worked for Northgate Dental Group Ltd. as a Dental Receptionist from
+May 6, 2019 to June 30, 2021 and as Office Manager since July 1, 2021, 37.5 hours per week.
+
+As Office Manager, Ms. Lindqvist:
+Supervises four receptionists and schedules their shifts.
+Prepares the monthly billing reconciliation for the three clinics.
+Negotiates supply contracts with dental distributors.
+In her role as Dental Receptionist, she:
+Booked patient appointments and confirmed them by phone.
+Collected payments and submitted insurance claims.
+
+Sincerely,
+Paul Okafor
+Managing Dentist
+"""
+
+
+def test_a_list_introduced_by_the_position_holds_its_duties() -> None:
+    positions = parse_document(text_doc(TWO_ROLES)).fields.positions
+    duties = {p.title.value: [d.value.split()[0] for d in p.duties] for p in positions}
+    assert duties == {
+        "Dental Receptionist": ["Booked", "Collected"],
+        "Office Manager": ["Supervises", "Prepares", "Negotiates"],
+    }
