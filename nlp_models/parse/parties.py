@@ -16,7 +16,7 @@ from nlp_models.normalize import (
 from nlp_models.normalize.models import AddressMatch
 from nlp_models.normalize.registries import registry_country
 from nlp_models.parse.context import Ctx, Line, shift, trim
-from nlp_models.parse.unread import contact_marks
+from nlp_models.parse.unread import address_marks, contact_marks
 from nlp_models.parsed import Address, Found, Party
 
 # Lines that start the body of a letter or form: the letterhead ends before them.
@@ -253,12 +253,36 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         # Verriers — 69009 LYON") is still a letterhead.
         contact_in_top = any(contact_marks(ln.text) for ln in top)
     letterhead = bool(top) and name_span is not None and name_span[0] < top_end and contact_in_top
+    if not letterhead and name is not None:
+        letterhead = _footer_letterhead(ctx, name.value)
     country = issuer_country(ctx, address, top_end)
     party = Party(
         legal_name=name, address=address, phone=phone, email=email, website=website,
         country=country,
     )  # fmt: skip
     return party, letterhead, top_end
+
+
+def _footer_letterhead(ctx: Ctx, name: str) -> bool:
+    """Stationery printed at the foot of the page: the company's name, its street address and a
+    registration or web site in the last lines (a signature block may give the street, not
+    those)."""
+    foot = [ln.text for ln in ctx.lines[-8:] if not ln.is_noise]
+    key = name.lower()[:24]
+    return (
+        any(key in t.lower() for t in foot)
+        and any(address_marks(t) for t in foot)
+        and any(_STATIONERY.search(t) for t in foot)
+    )
+
+
+# What stationery prints and a signature block does not: the registered office and number, a
+# tax or company registration, the web site.
+_STATIONERY = re.compile(
+    r"registered\s+(?:office|in\b)|company\s+(?:number|no\b|reg)|\bVAT\b|\bCIN\b|CNPJ|SIRET"
+    r"|\bRCS\b|www\.|https?://|si[èe]ge\s+social",
+    re.I,
+)
 
 
 _TRANSLATOR = re.compile(

@@ -59,6 +59,11 @@ _CLOSING = re.compile(
 )
 
 
+def address_marks(text: str) -> bool:
+    """Whether a line carries an address's marks (a street, a postal code)."""
+    return bool(_ADDRESS.search(text))
+
+
 def contact_marks(text: str) -> bool:
     """Whether a line carries an address's or a phone number's marks."""
     return bool(_ADDRESS.search(text) or _PHONE.search(text) or _EMAIL.search(text))

@@ -78,3 +78,28 @@ def test_a_list_introduced_by_the_position_holds_its_duties() -> None:
         "Dental Receptionist": ["Booked", "Collected"],
         "Office Manager": ["Supervises", "Prepares", "Negotiates"],
     }
+
+
+FOOTER = """12 May 2025
+
+To whom it may concern,
+
+Priya Raman worked for Kestrel Bay Logistics Limited as an Import Coordinator from 3 June 2019
+to 28 March 2025, 37.5 hours per week, at a salary of GBP 31,200 a year.
+
+Yours faithfully,
+Owen Pritchard
+Head of People
+Kestrel Bay Logistics Limited
+Registered office: 8 Canal Wharf, Leeds LS11 5QF · Registered in England, company no 09127734
+"""
+
+SIGNATURE_ONLY = FOOTER.rsplit("Registered office", 1)[0] + "8 Canal Wharf, Leeds LS11 5QF\n"
+
+
+def test_stationery_at_the_foot_of_the_page_is_a_letterhead() -> None:
+    assert parse_document(text_doc(FOOTER)).fields.letterhead is True
+
+
+def test_a_signature_block_with_the_street_is_not_a_letterhead() -> None:
+    assert parse_document(text_doc(SIGNATURE_ONLY)).fields.letterhead is False
