@@ -95,7 +95,8 @@ class Context:
     def cec_hours(self, eligible: Eligibility = CEC) -> float:
         """Sure hours in the CEC window under another eligibility."""
         w = years_before(self.as_of, self.param("cec_window_years"))
-        return credit(self.ledger, eligible, unknown_counts=False).sum_in(w.start, w.end)
+        done = self.cec_credit if eligible == CEC else None  # the usual case: computed once
+        return (done or credit(self.ledger, eligible, unknown_counts=False)).sum_in(w.start, w.end)
 
     def needed_for_cec(self, *exclusions: str) -> bool:
         """CEC is not met, but would be if the named exclusions (`eligibility.REASONS` keys)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from nlp_models.parse.patterns import PAY_FAMILIES, RECORD_LABELS
+from nlp_models.parse.patterns import ANGLE_ADDRESS, PAY_FAMILIES, RECORD_LABELS
 
 _EMPLOY_VERB = re.compile(
     r"\b(?:employ(?:ed|ment|ee)|work(?:ed|s|ing)?|join(?:ed|s)|serv(?:ed|es|ing)|hired|engaged|"
@@ -45,7 +45,6 @@ _EMAIL_HEADER = re.compile(
 )
 # The headers only an e-mail has: a letter may open with "Subject:" and "Date:" too.
 _SENDER_HEADER = re.compile(r"^(?:from|to|sent|de|à|envoyé)\s*:\s*\S", re.I | re.M)
-_ANGLE_ADDRESS = re.compile(r"<[^<>@\s]+@[^<>\s]+>")
 _AMOUNT = re.compile(r"\d[\d\s.,']*[.,]\d{2}\b")
 
 
@@ -79,9 +78,9 @@ def work_terms_letter(text: str) -> bool:
 def email_headers(text: str) -> int:
     """How many e-mail header lines open the document."""
     head = text[:1500]
-    if not (_SENDER_HEADER.search(head) or _ANGLE_ADDRESS.search(head)):
+    if not (_SENDER_HEADER.search(head) or ANGLE_ADDRESS.search(head)):
         return 0
-    return len(_EMAIL_HEADER.findall(head)) + len(_ANGLE_ADDRESS.findall(head))
+    return len(_EMAIL_HEADER.findall(head)) + len(ANGLE_ADDRESS.findall(head))
 
 
 def record_labels(text: str) -> int:

@@ -7,6 +7,7 @@ import re
 
 from nlp_models.parse.context import Ctx, trim
 from nlp_models.parse.parties import issuer, top_lines
+from nlp_models.parse.patterns import ANGLE_ADDRESS
 from nlp_models.parse.positions import parse_positions
 from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific
 from nlp_models.parse.unread import letter_unread, position_unread
@@ -25,7 +26,8 @@ _ISSUED = re.compile(
 # An e-mail printed to PDF is dated by its header: the sender line of a web-mail print
 # ("HR <hr@x.com>   Wed, Apr 2, 2025, 10:41 AM") or a client's "Sent:" line.
 _MAIL_STAMP = re.compile(
-    r"^\s*(?:sent|envoy[ée]|enviado|gesendet|date)\s*:|^(?!\s*(?:to|cc|à|para)\s*:).*<[^>\s]+@[^>\s]+>",
+    r"^\s*(?:sent|envoy[ée]|enviado|gesendet|date)\s*:|^(?!\s*(?:to|cc|à|para)\s*:).*"
+    + ANGLE_ADDRESS.pattern,
     re.I,
 )
 _TO_HEADER = re.compile(r"^(?:to|à|para|an)\s*:\s*(?P<n>[^<@\n]+?)\s*<[^>]+@[^>]+>", re.I)

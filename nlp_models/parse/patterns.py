@@ -226,3 +226,6 @@ RECORD_LABELS: tuple[re.Pattern[str], ...] = (
     ),
     _words(r"annual\s+base(?:\s+pay)?", r"base\s+pay", r"pay\s+(?:grade|rate|frequency)", r"grade"),
 )
+
+# An e-mail address in angle brackets: the sender or recipient line of a printed e-mail.
+ANGLE_ADDRESS = re.compile(r"<[^<>@\s]+@[^<>\s]+>")
