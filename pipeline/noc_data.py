@@ -170,10 +170,19 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _embedding_model() -> str:
+    """Which embedding model the index carries vectors of ("lexical" when none is installed)."""
+    from nlp_models.noc.embedding import MODEL, available
+
+    return MODEL if available() else "lexical"
+
+
 def _cache_key(hashes: Sequence[str]) -> str:
     from nlp_models.noc.index import INDEX_VERSION  # the index (numpy) loads only when used
 
-    material = "|".join([f"v{INDEX_VERSION}", f"p{pickle.HIGHEST_PROTOCOL}", *sorted(hashes)])
+    material = "|".join(
+        [f"v{INDEX_VERSION}", f"p{pickle.HIGHEST_PROTOCOL}", _embedding_model(), *sorted(hashes)]
+    )
     return hashlib.sha256(material.encode()).hexdigest()[:24]
 
 
@@ -194,12 +203,15 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def build_from_folder(files: dict[str, tuple[Path, str]]) -> NocIndex:
+    from nlp_models.noc.embedding import MODEL, load_embedder
     from nlp_models.noc.index import build_index
 
     return build_index(
         read_csv_rows(files["structure"][0]),
         read_csv_rows(files["elements"][0]),
         read_csv_rows(files["concordance"][0]),
+        embed=load_embedder(),
+        embed_model=MODEL,
     )
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from nlp_models.noc import text
+from nlp_models.noc.embedding import Embed
 
 # Bump when the index layout or normalisation changes: the cache key includes it.
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 
 STRUCTURE_CODE = "Code - NOC 2021 V1.0"
 ELEMENT_TYPE = "Element Type Label English"
@@ -97,6 +98,16 @@ class GroupVectors:
 
 
 @dataclass(frozen=True, slots=True)
+class SemanticVectors:
+    """Embeddings of the index's title and duty rows (unit vectors, float32: converting a
+    float16 copy on every query cost more than the matching itself)."""
+
+    model: str  # which embedding model made them; queries must use the same one
+    titles: np.ndarray  # one row per ``NocIndex.titles`` row
+    duties: np.ndarray  # one row per ``NocIndex.duties`` row
+
+
+@dataclass(frozen=True, slots=True)
 class NocIndex:
     version: int
     groups: tuple[UnitGroup, ...]  # sorted by code
@@ -114,6 +125,7 @@ class NocIndex:
     vectors: GroupVectors
     concordance: Mapping[str, tuple[tuple[str, str], ...]]  # NOC 2016 -> ((2021 code, change),)
     titles_2016: Mapping[str, str]
+    semantic: SemanticVectors | None = None  # None: lexical matching only
 
     def group(self, code: str) -> UnitGroup | None:
         pos = self.position.get(code)
@@ -153,8 +165,13 @@ def build_index(
     structure_rows: Iterable[Mapping[str, str]],
     element_rows: Iterable[Mapping[str, str]],
     concordance_rows: Iterable[Mapping[str, str]],
+    embed: Embed | None = None,
+    embed_model: str | None = None,
 ) -> NocIndex:
-    """Build the index from csv.DictReader rows of the three official files."""
+    """Build the index from csv.DictReader rows of the three official files.
+
+    With ``embed`` (and the name of its model), the title and duty rows are embedded too.
+    """
     structure = _strip_keys(structure_rows)
     elements = _strip_keys(element_rows)
     concordance = _strip_keys(concordance_rows)
@@ -245,6 +262,15 @@ def build_index(
         vectors=_group_vectors(groups),
         concordance={k: tuple(v) for k, v in conc.items()},
         titles_2016=titles_2016,
+        semantic=(
+            SemanticVectors(
+                model=embed_model or "unnamed",
+                titles=embed(titles.text).astype(np.float32),
+                duties=embed(duties.text).astype(np.float32),
+            )
+            if embed is not None
+            else None
+        ),
     )
 
 
