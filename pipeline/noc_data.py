@@ -68,6 +68,26 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
 )
 
 
+# French class titles and definitions (shared/data/noc2021/README.md §4, labelled derived: the
+# official English and French structure files joined row by row). Optional: without it French
+# letters are not matched.
+FRENCH_FILE = OfficialFile(
+    "french",
+    "cannocdata_classes_en_fr.csv",
+    frozenset({"941d01f84fa6b60b7c4f4b55bf8f3bd9a498f5a702fe8ec1f86691cb0c5996e7"}),
+)
+
+
+def find_french(folder: Path) -> tuple[Path, str] | None:
+    """The bilingual class file beside the official files (or in ``derived/``), if verified."""
+    for path in (folder / FRENCH_FILE.name, folder / "derived" / FRENCH_FILE.name):
+        if path.is_file():
+            digest = sha256_file(path)
+            if digest in FRENCH_FILE.sha256:
+                return path, digest
+    return None
+
+
 class NocDataError(MissingDependency):
     """The NOC data is missing, unverifiable or unreadable; the message says what to do."""
 
@@ -206,12 +226,14 @@ def build_from_folder(files: dict[str, tuple[Path, str]]) -> NocIndex:
     from nlp_models.noc.embedding import MODEL, load_embedder
     from nlp_models.noc.index import build_index
 
+    french = files.get("french")
     return build_index(
         read_csv_rows(files["structure"][0]),
         read_csv_rows(files["elements"][0]),
         read_csv_rows(files["concordance"][0]),
         embed=load_embedder(),
         embed_model=MODEL,
+        french_rows=read_csv_rows(french[0]) if french else None,
     )
 
 
@@ -243,15 +265,22 @@ def _compile(files: dict[str, tuple[Path, str]], cache_dir: Path) -> tuple[NocIn
 
 def load_index(noc_data: Path | None = None, *, cache_dir: Path | None = None) -> NocIndex:
     """The compiled NOC 2021 index (verified files; built once, then loaded from the cache)."""
-    files = verify_folder(resolve_data_dir(noc_data))
-    return _compile(files, cache_dir or default_cache_dir())[0]
+    folder = resolve_data_dir(noc_data)
+    return _compile(_with_french(folder, verify_folder(folder)), cache_dir or default_cache_dir())[
+        0
+    ]
+
+
+def _with_french(folder: Path, files: dict[str, tuple[Path, str]]) -> dict[str, tuple[Path, str]]:
+    french = find_french(folder)
+    return {**files, "french": french} if french is not None else files
 
 
 def status(noc_data: Path | None = None) -> NocDataStatus:
     """Whether the NOC data is usable, for `evidence doctor`."""
     folder = resolve_data_dir(noc_data)
     try:
-        files = verify_folder(folder)
+        files = _with_french(folder, verify_folder(folder))
     except NocDataError as exc:
         return NocDataStatus(ok=False, path=folder, message=str(exc))
     compiled = _index_path(default_cache_dir(), [h for _, h in files.values()]).is_file()
@@ -310,13 +339,16 @@ def install(
         except NocDataError as exc:  # here the files given are wrong, not a missing install
             raise NocSourceError(str(exc)) from exc
         progress(f"verified {len(files)} official files in {source}")
-        already = _same_files(target, files)
+        french = find_french(source)
+        already = _same_files(target, files) and (french is None or find_french(target) is not None)
         if not already:
             target.mkdir(parents=True, exist_ok=True)
             for spec in OFFICIAL_FILES:
                 _atomic_write(target / spec.name, files[spec.role][0].read_bytes())
+            if french is not None:  # optional: French titles and lead statements
+                _atomic_write(target / FRENCH_FILE.name, french[0].read_bytes())
             progress(f"copied to {target}")
-    installed = verify_folder(target)
+    installed = _with_french(target, verify_folder(target))
     index_path = _index_path(cache_dir, [h for _, h in installed.values()])
     if not (already and _load_cached(index_path) is not None):
         _, index_path = _compile(installed, cache_dir)

@@ -12,14 +12,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from nlp_models.noc import text
 from nlp_models.noc.embedding import Embed
 
+if TYPE_CHECKING:
+    from nlp_models.noc.french import FrenchIndex
+
 # Bump when the index layout or normalisation changes: the cache key includes it.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 STRUCTURE_CODE = "Code - NOC 2021 V1.0"
 ELEMENT_TYPE = "Element Type Label English"
@@ -126,6 +130,7 @@ class NocIndex:
     concordance: Mapping[str, tuple[tuple[str, str], ...]]  # NOC 2016 -> ((2021 code, change),)
     titles_2016: Mapping[str, str]
     semantic: SemanticVectors | None = None  # None: lexical matching only
+    french: FrenchIndex | None = None  # French titles and lead statements, when held
 
     def group(self, code: str) -> UnitGroup | None:
         pos = self.position.get(code)
@@ -167,10 +172,12 @@ def build_index(
     concordance_rows: Iterable[Mapping[str, str]],
     embed: Embed | None = None,
     embed_model: str | None = None,
+    french_rows: Iterable[Mapping[str, str]] | None = None,
 ) -> NocIndex:
     """Build the index from csv.DictReader rows of the three official files.
 
-    With ``embed`` (and the name of its model), the title and duty rows are embedded too.
+    With ``embed`` (and the name of its model), the title and duty rows are embedded too; with
+    ``french_rows`` (the bilingual class file) French titles and lead statements are indexed.
     """
     structure = _strip_keys(structure_rows)
     elements = _strip_keys(element_rows)
@@ -271,7 +278,16 @@ def build_index(
             if embed is not None
             else None
         ),
+        french=_french(codes, french_rows),
     )
+
+
+def _french(codes: list[str], rows: Iterable[Mapping[str, str]] | None) -> FrenchIndex | None:
+    if rows is None:
+        return None
+    from nlp_models.noc.french import build_french  # imports this module's helpers
+
+    return build_french(codes, _strip_keys(rows))
 
 
 _CONTEXT_SENTENCE = re.compile(
@@ -310,14 +326,19 @@ def build_postings(norms: Iterable[str]) -> Postings:
 
 
 def _group_vectors(groups: list[UnitGroup]) -> GroupVectors:
-    docs = [
-        Counter(
+    return group_vectors(
+        [
             text.term_list(
                 " ".join((ug.title, ug.lead_statement, *ug.main_duties, *ug.all_examples))
             )
-        )
-        for ug in groups
-    ]
+            for ug in groups
+        ]
+    )
+
+
+def group_vectors(term_lists: list[list[str]]) -> GroupVectors:
+    """TF-IDF vectors (sublinear term frequency, L2-normed) of one term list per unit group."""
+    docs = [Counter(terms_) for terms_ in term_lists]
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.keys())

@@ -21,6 +21,7 @@ import numpy as np
 from nlp_models.noc import text
 from nlp_models.noc.concordance import resolve_claimed
 from nlp_models.noc.embedding import Embed, group_best, load_embedder
+from nlp_models.noc.french import french_evidence
 from nlp_models.noc.index import NocIndex
 from nlp_models.noc.models import DutyMatch, NocCandidate, NocMatch
 from nlp_models.noc.similarity import (
@@ -197,22 +198,32 @@ def match_position(
     claimed: str | None = None,
     k: int = 5,
     semantic: bool = True,
+    language: str = "en",
 ) -> NocMatch:
     """Top-k NOC 2021 unit groups for a position, with the evidence behind each score.
 
-    ``semantic=False`` (or an index without vectors) keeps to the lexical evidence.
+    ``semantic=False`` (or an index without vectors) keeps to the lexical evidence. French
+    positions (``language="fr"``) are matched on the French titles and lead statements only.
     """
     duties = [c for c in (text.strip_bullet(d) for d in duties) if c]
-    pairs = [(d, n) for d in duties if (n := text.terms(d))]  # duties with content words
-    kept = [d for d, _ in pairs]
-    ev = _evidence(index, title, kept, [n for _, n in pairs], embedder_for(index, semantic))
+    if language == "fr":
+        kept = duties
+        ev = french_evidence(index.french, title, duties) if index.french is not None else {}
+    else:
+        pairs = [(d, n) for d in duties if (n := text.terms(d))]  # duties with content words
+        kept = [d for d, _ in pairs]
+        ev = _evidence(index, title, kept, [n for _, n in pairs], embedder_for(index, semantic))
     scores = combine(ev, len(index.groups))
     order = np.argsort(-scores, kind="stable")
     candidates = tuple(_candidate(index, int(g), float(scores[g]), ev, kept) for g in order[:k])
 
     reason = None
     if not ev:
-        reason = "no title or duties to match"
+        reason = (
+            "no title or duties to match"
+            if language != "fr" or index.french is not None
+            else "the French NOC titles and lead statements are not installed"
+        )
     elif candidates[0].score < ABSTAIN_BELOW:
         reason = f"best score {candidates[0].score:.2f} is below {ABSTAIN_BELOW}"
     elif len(order) > 1 and scores[order[0]] - scores[order[1]] < ABSTAIN_MARGIN:

@@ -17,21 +17,24 @@ def match_noc(
     duties = [d.value for d in position.duties]
     if not title and not duties:
         return None
-    if language != "en":
+    if language not in ("en", "fr"):
         return _unmatched(
-            index, claimed, "the duties are not in English: the NOC text held is English"
+            index, claimed, "the duties are in neither English nor French, the languages of the NOC"
         )
-    match = match_position(index, title, duties, claimed=claimed)
+    match = match_position(index, title, duties, claimed=claimed, language=language)
     codes = [c.code for c in match.candidates[:1]]
     if match.claimed is not None:
         codes += list(match.claimed.codes)
-    copied = copied_duties(index, duties, codes) if duties else None
+    # The NOC main duties are held in English only: a French list is neither aligned duty by
+    # duty (R-SKILL-2) nor checked for copying; those measures stay "not assessed".
+    english = language == "en"
+    copied = copied_duties(index, duties, codes) if duties and english else None
     by_text = {d.value: d.quote for d in position.duties}
     top = match.candidates[0] if match.candidates else None
     # R-SKILL-2 is assessed against the claimed unit group when there is one.
     assessed = match.claimed_candidate or top
     title_teer = None
-    if title:  # the TEER the title alone suggests (R-SKILL-4): the best title match's
+    if title and english:  # the TEER the title alone suggests (R-SKILL-4): best title match's
         scores = title_scores(index, title)
         if scores.max() > 0:
             title_teer = index.groups[int(scores.argmax())].teer
@@ -49,8 +52,10 @@ def match_noc(
             for c in match.candidates
         ),
         abstain=match.abstain,
-        duty_coverage=assessed.main_duty_coverage if assessed and duties else None,
-        lead_statement_covered=assessed.lead_statement_covered if assessed and duties else None,
+        duty_coverage=assessed.main_duty_coverage if assessed and duties and english else None,
+        lead_statement_covered=(
+            assessed.lead_statement_covered if assessed and duties and english else None
+        ),
         copied_share=copied.share if copied else None,
         copied_duties=tuple(
             by_text.get(d.duty) or Quote(document=position.sources[0], text=d.duty)

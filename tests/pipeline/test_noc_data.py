@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.noc_data import (
     ENV_VAR,
+    FRENCH_FILE,
     OFFICIAL_FILES,
     NocDataError,
     NocSourceError,
@@ -69,7 +70,10 @@ def test_install_is_idempotent_and_fast_when_installed(tmp_path: Path) -> None:
     target = tmp_path / "noc2021"
     first = install([SHARED], target=target)  # default cache: shared with load_index
     assert not first.already_installed
-    assert {p.name for p in target.iterdir()} == {s.name for s in OFFICIAL_FILES}
+    # The official files, and the optional French class titles found in the source's derived/.
+    official = {s.name for s in OFFICIAL_FILES}
+    assert {p.name for p in target.iterdir()} == official | {FRENCH_FILE.name}
+    assert load_index(target).french is not None
     t0 = time.perf_counter()
     second = install([str(SHARED)], target=target)
     assert second.already_installed
