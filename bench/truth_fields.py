@@ -317,6 +317,9 @@ def _duties(res: Result, name: str, t: Pos | None, g: Pos | None) -> None:
         res.tally.misses.append(
             f"{name}: duties: {len(missed)} of {len(want)} missed: {missed[:2]}"
         )
+    extra = [x for x in got if not any(fuzz.ratio(w, x) >= 90 for w in want)]
+    if extra:
+        res.tally.misses.append(f"{name}: duties: {len(extra)} read, not in truth: {extra[:3]}")
 
 
 def _stub_hours(res: Result, name: str, ent: dict[str, Any], parsed: ParsedDocument) -> None:

@@ -8,6 +8,7 @@ import re
 from typing import Literal
 
 from nlp_models.parse.context import Ctx, Line, trim
+from nlp_models.parse.duty_prose import prose_duties
 from nlp_models.parsed import Found
 
 DUTIES_HEAD = re.compile(
@@ -39,13 +40,21 @@ def parse_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
         return _inline(ctx, lines[head])
     items = _list_items(lines, head)
     if not items:
-        return _narrative_duties(ctx, lo, hi) or _semicolon_duties(ctx, lo, hi)
+        listed = _narrative_duties(ctx, lo, hi) or _semicolon_duties(ctx, lo, hi)
+        return _merge(listed, prose_duties(ctx, lo, hi))
     out = []
     for group in items:
         found = _item(ctx, group)
         if found is not None:
             out.append(found)
     return out
+
+
+def _merge(listed: list[Found[str]], prose: list[Found[str]]) -> list[Found[str]]:
+    """A listing sentence and duty sentences around it: both, in reading order, once."""
+    taken = [(f.where.start, f.where.end) for f in listed]
+    extra = [f for f in prose if not any(s < f.where.end and f.where.start < e for s, e in taken)]
+    return sorted([*listed, *extra], key=lambda f: (f.where.page, f.where.start))
 
 
 def _duties_heading(lines: list[Line]) -> int | None:
