@@ -12,6 +12,7 @@ import jinja2
 
 from checks.programs import Experience
 from checks.registry import RuleDoc, find_rule
+from nlp_models.noc.calibration import in_words
 from pipeline.files import write_atomic
 from pipeline.present import (
     STATUS_WORDS,
@@ -255,6 +256,7 @@ def render_html(report: Report) -> str:
             timeline=timeline(report),
             window_label=chosen[0] if chosen else None,
             rule_doc=rule_doc,
+            confidence_words=in_words,
         )
     )
 

@@ -21,6 +21,7 @@ from rich.markup import escape
 
 from checks.findings import Finding, Severity
 from checks.registry import find_rule
+from nlp_models.noc.calibration import in_words
 from pipeline.audit import AuditOptions, audit_letter
 from pipeline.exit_codes import BadInput, ExitCode
 from pipeline.files import write_atomic
@@ -174,6 +175,7 @@ class PositionNoc(_Model):
     candidates: tuple[NocCandidateLine, ...]
     abstain_reason: str | None = None
     copied: tuple[str, ...] = ()  # duties that reproduce NOC text nearly word for word
+    confidence: float | None = None  # P(the best code is right), measured on O*NET occupations
 
 
 class LetterCheck(_Model):
@@ -340,6 +342,7 @@ def _position_noc(title: str | None, noc: NocReport | None) -> PositionNoc:
         ),
         abstain_reason=noc.abstain_reason if noc.abstain else None,
         copied=copied,
+        confidence=noc.confidence,
     )
 
 
@@ -372,6 +375,12 @@ def print_letter_check(check: LetterCheck, console: Console) -> None:
         console.print(f"  [bold]{escape(pos.title or 'position')}[/bold]{escape(claimed)}")
         if pos.abstain_reason:
             console.print(f"    [yellow]no clear match:[/yellow] {escape(pos.abstain_reason)}")
+        elif pos.confidence is not None and pos.candidates:
+            console.print(
+                f"    [dim]best code {pos.candidates[0].code}: {in_words(pos.confidence)} "
+                "(measured on O*NET occupations)[/dim]",
+                highlight=False,
+            )
         for c in pos.candidates:
             mark = " ← claimed" if pos.claimed and c.code == pos.claimed else ""
             console.print(

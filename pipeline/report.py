@@ -62,6 +62,9 @@ class NocReport(_Model):
     abstain_reason: str | None = None
     claimed_candidate: NocCandidate | None = None
     copied: CopyReport | None = None
+    # P(the best code is right) at this score and margin (measured on O*NET occupations).
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    duties_assessed: bool = True  # False: French duties, not aligned with the English NOC text
 
 
 class PositionReport(_Model):

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from checks.findings import Finding, Severity
 from extractors.models import ExtractedDocument
+from nlp_models.noc.calibration import in_words
 from pipeline.present import (
     STATUS_MARKS,
     STATUS_WORDS,
@@ -143,6 +144,17 @@ def _noc(report: Report, console: Console, verbose: bool) -> None:
             console.print(
                 f"    [yellow]no clear match:[/yellow] {escape(noc.abstain_reason or '')}"
             )
+        elif noc.confidence is not None and noc.candidates:
+            console.print(
+                f"    [dim]best code {noc.candidates[0].code}: {in_words(noc.confidence)} "
+                "(measured on O*NET occupations)[/dim]",
+                highlight=False,
+            )
+        if not noc.duties_assessed:
+            console.print(
+                "    [dim]duties not aligned one by one: the NOC main duties are held in "
+                "English only[/dim]"
+            )
         table = Table(box=None, padding=(0, 1), show_header=True, header_style="dim")
         for col in ("", "code", "title", "TEER", "score", "main duties covered", "lead"):
             table.add_column(col, overflow="fold")
@@ -155,8 +167,8 @@ def _noc(report: Report, console: Console, verbose: bool) -> None:
                 escape(c.title),
                 str(c.teer),
                 f"{c.score:.2f}",
-                f"{c.main_duty_coverage:.0%}",
-                "yes" if c.lead_statement_covered else "no",
+                f"{c.main_duty_coverage:.0%}" if noc.duties_assessed else "—",
+                ("yes" if c.lead_statement_covered else "no") if noc.duties_assessed else "—",
             )
         cc = noc.claimed_candidate
         if cc is not None and all(c.code != cc.code for c in shown):
@@ -166,8 +178,8 @@ def _noc(report: Report, console: Console, verbose: bool) -> None:
                 escape(cc.title),
                 str(cc.teer),
                 f"{cc.score:.2f}",
-                f"{cc.main_duty_coverage:.0%}",
-                "yes" if cc.lead_statement_covered else "no",
+                f"{cc.main_duty_coverage:.0%}" if noc.duties_assessed else "—",
+                ("yes" if cc.lead_statement_covered else "no") if noc.duties_assessed else "—",
             )
         console.print(Padding(table, (0, 0, 0, 3)))
         if verbose and shown:

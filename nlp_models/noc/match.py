@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nlp_models.noc import text
+from nlp_models.noc.calibration import confidence
 from nlp_models.noc.concordance import resolve_claimed
 from nlp_models.noc.embedding import Embed, group_best, load_embedder
 from nlp_models.noc.french import french_evidence
@@ -238,10 +239,15 @@ def match_position(
         g = index.position[best]
         claimed_candidate = _candidate(index, g, float(scores[g]), ev, kept)
         claimed_rank = int(np.flatnonzero(order == g)[0]) + 1 if ev else None
+    sure = None
+    if ev and language == "en":
+        second = float(scores[order[1]]) if len(order) > 1 else 0.0
+        sure = confidence(candidates[0].score, second, "title" in ev, "fit" in ev)
     return NocMatch(
         title=title,
         duties=tuple(duties),
         candidates=candidates if ev else (),
+        confidence=sure,
         abstain=reason is not None,
         abstain_reason=reason,
         claimed=claimed_code,

@@ -64,6 +64,9 @@ class NocMatch(_Model):
     claimed: ClaimedCode | None = None
     claimed_candidate: NocCandidate | None = None  # the claimed group scored the same way
     claimed_rank: int | None = None  # 1-based rank of the claimed group among all 516
+    # P(the top code is right) at this score and margin, measured on O*NET occupations
+    # (nlp_models.noc.calibration); None for French (not measured) or no candidates.
+    confidence: float | None = Field(default=None, ge=0, le=1)
 
 
 class CopiedDuty(_Model):

@@ -71,6 +71,8 @@ def match_noc(
         abstain_reason=match.abstain_reason,
         claimed_candidate=match.claimed_candidate,
         copied=copied,
+        confidence=match.confidence,
+        duties_assessed=english,
     )
     return info, report
 

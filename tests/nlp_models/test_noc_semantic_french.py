@@ -97,3 +97,21 @@ def test_french_without_french_data_abstains_with_the_reason(index: NocIndex) ->
     result = match_position(english_only, "Cuisinier", ["préparer les repas"], language="fr")
     assert result.abstain and result.candidates == ()
     assert "French NOC titles" in (result.abstain_reason or "")
+
+
+def test_confidence_rises_with_the_margin_and_is_a_probability() -> None:
+    from nlp_models.noc.calibration import confidence, in_words
+
+    close = confidence(0.45, 0.44, True, True)
+    clear = confidence(0.45, 0.30, True, True)
+    assert close is not None and clear is not None
+    assert 0.0 < close < clear < 1.0
+    assert in_words(0.999) == "right about 9 times in 10 at this score"
+    assert in_words(0.01) == "right about 1 time in 10 at this score"
+
+
+def test_match_states_its_confidence_in_english_only(index: NocIndex) -> None:
+    english = match_position(index, "Line cook", ["Prepare and cook meals to order"])
+    assert english.confidence is not None and english.confidence > 0.8
+    french = match_position(index, "Cuisinier", ["préparer les repas"], language="fr")
+    assert french.confidence is None  # not measured on French text
