@@ -215,6 +215,8 @@ class NocInfo(Frozen):
     copied_duties: tuple[Quote, ...] = ()
     employer_specific_detail: bool | None = None
     title_teer: int | None = None  # TEER the job title alone suggests
+    # The best unit groups by the duties alone, best first (R-SKILL-4: the duties decide).
+    duty_candidates: tuple[NocCandidate, ...] = ()
 
 
 class PositionStatement(Frozen):

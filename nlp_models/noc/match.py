@@ -52,6 +52,8 @@ LEAD_COVERED = 0.08  # share of the lead statement's action words (IDF-weighted)
 # alone failed the lead statement of 29% (devset) and 48% (wild corpus) of positions on their own
 # unit group; with this, 12% and 37% (other top-5 groups: 40% → 21%, 58% → 53%).
 LEAD_BY_DUTIES = 0.5
+DUTY_EVIDENCE = ("fit", "fit_semantic", "tfidf")  # what the duties alone say
+DUTY_K = 10  # duty-only candidates kept: enough to find the best at a claimed TEER
 ABSTAIN_BELOW = 0.30  # best score under this: too weak to name an occupation
 ABSTAIN_MARGIN = 0.01  # top two closer than this: too close to call
 
@@ -239,6 +241,14 @@ def match_position(
         g = index.position[best]
         claimed_candidate = _candidate(index, g, float(scores[g]), ev, kept)
         claimed_rank = int(np.flatnonzero(order == g)[0]) + 1 if ev else None
+    duty_ev = {key: ev[key] for key in DUTY_EVIDENCE if key in ev}
+    duty_candidates: tuple[NocCandidate, ...] = ()
+    if duty_ev and language == "en":
+        duty_scores = combine(duty_ev, len(index.groups))
+        top = np.argsort(-duty_scores, kind="stable")[:DUTY_K]
+        duty_candidates = tuple(
+            _candidate(index, int(g), float(duty_scores[g]), ev, kept) for g in top
+        )
     sure = None
     if ev and language == "en":
         second = float(scores[order[1]]) if len(order) > 1 else 0.0
@@ -248,6 +258,7 @@ def match_position(
         duties=tuple(duties),
         candidates=candidates if ev else (),
         confidence=sure,
+        duty_candidates=duty_candidates,
         abstain=reason is not None,
         abstain_reason=reason,
         claimed=claimed_code,

@@ -67,6 +67,9 @@ class NocMatch(_Model):
     # P(the top code is right) at this score and margin, measured on O*NET occupations
     # (nlp_models.noc.calibration); None for French (not measured) or no candidates.
     confidence: float | None = Field(default=None, ge=0, le=1)
+    # The same ranking on the duties alone (R-SKILL-4: the duties decide): the best groups
+    # by duty evidence, for the TEER and claim checks. Empty without duties.
+    duty_candidates: tuple[NocCandidate, ...] = ()
 
 
 class CopiedDuty(_Model):

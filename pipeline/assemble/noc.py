@@ -63,6 +63,10 @@ def match_noc(
             if d.near_verbatim
         ),
         title_teer=title_teer,
+        duty_candidates=tuple(
+            NocCandidate(code=c.code, title=c.title, teer=c.teer, score=c.score)
+            for c in match.duty_candidates
+        ),
     )
     report = NocReport(
         claimed=match.claimed,

@@ -820,6 +820,48 @@ EXAMPLES = [
         ),
         "the duties best match 22222 (TEER 2), lower than TEER 1",
     ),
+    Example(  # the title carries the claim to the top; the duties alone point elsewhere
+        "noc.claimed_mismatch",
+        with_noc(
+            claimed="21300",
+            candidates=(NocCandidate(code="21300", teer=1, score=0.47),),
+            duty_candidates=tuple(
+                NocCandidate(code=c, teer=2, score=0.4 - i / 100)
+                for i, c in enumerate(("22212", "22300", "22210", "22211", "22302", "21300"))
+            ),
+        ),
+        W,
+        with_noc(
+            claimed="21300",
+            candidates=(NocCandidate(code="21300", teer=1, score=0.47),),
+            duty_candidates=tuple(
+                NocCandidate(code=c, teer=2, score=0.4 - i / 100)
+                for i, c in enumerate(("22212", "22300", "21300", "22211", "22302"))
+            ),
+        ),
+        "claimed NOC 21300 is not among the 5 best matches of the duties alone (best: 22212",
+    ),
+    Example(  # drafting duties under an engineer's title and claim (TEER 1): the duties decide
+        "noc.duties_lower_teer",
+        with_noc(
+            claimed="21300",
+            candidates=(NocCandidate(code="21300", teer=1, score=0.47),),
+            duty_candidates=(
+                NocCandidate(code="22212", teer=2, score=0.40),
+                NocCandidate(code="21300", teer=1, score=0.33),
+            ),
+        ),
+        W,
+        with_noc(  # a lead of 0.04 over the claimed TEER is a near tie of wording
+            claimed="21300",
+            candidates=(NocCandidate(code="21300", teer=1, score=0.47),),
+            duty_candidates=(
+                NocCandidate(code="22212", teer=2, score=0.40),
+                NocCandidate(code="21300", teer=1, score=0.36),
+            ),
+        ),
+        "the duties best match 22212 (TEER 2), lower than TEER 1",
+    ),
     Example(  # the duties match other unit groups better: an error
         "noc.lead_statement_not_covered",
         with_noc(
