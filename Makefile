@@ -25,8 +25,12 @@ test: setup chromium
 bench: setup
 	$(PY) -m bench.extract
 	$(PY) -m bench.noc
+	$(PY) -m bench.noc_external
+	$(PY) -m bench.noc_copy_prose
+	$(PY) -m bench.noc_calibration_fit
 	$(PY) -m bench.noc_calibration
 	$(PY) -m bench.fields
+	@if [ -d ../shared/devset ]; then $(PY) -m bench.truth_fields all --write; fi
 	$(PY) -m bench.batch
 
 setup: $(VENV)/.deps tesseract noc-data fixtures

@@ -72,11 +72,13 @@ def title_evidence_batch(
     titles: Sequence[str],
     exclude_rows: Sequence[int | None] | None = None,
     semantic: bool = True,
+    vectors: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Title evidence per unit group for several titles: {"title", "title_semantic"} arrays
     of titles x groups (the semantic one only when the index has vectors).
 
-    ``exclude_rows`` leaves a row of ``index.titles`` out for each title (leave-one-out bench).
+    ``exclude_rows`` leaves a row of ``index.titles`` out for each title (leave-one-out bench);
+    ``vectors`` are the titles' embeddings when the caller has them already.
     """
     norms = [text.terms(t) for t in titles]
     empty = [not n for n in norms]
@@ -86,7 +88,7 @@ def title_evidence_batch(
     out = {"title": lexical}
     embed = embedder_for(index, semantic)
     if embed is not None and index.semantic is not None:
-        cos = embed(titles) @ index.semantic.titles.T
+        cos = (embed(titles) if vectors is None else vectors) @ index.semantic.titles.T
         for i, row in enumerate(exclude_rows or ()):
             if row is not None:
                 cos[i, row] = 0.0
@@ -121,8 +123,19 @@ def _evidence(
     embed: Embed | None,
 ) -> dict[str, np.ndarray]:
     ev: dict[str, np.ndarray] = {}
-    if title and text.terms(title):
-        for key, scores in title_evidence_batch(index, [title], semantic=embed is not None).items():
+    has_title = bool(title and text.terms(title))
+    texts = [title or "", *duties] if has_title else list(duties)
+    # One embedding call for the title and the duties (the tokenizer's call costs the most).
+    vectors = embed(texts) if embed is not None and texts else None
+    if has_title:
+        assert title is not None
+        found = title_evidence_batch(
+            index,
+            [title],
+            semantic=embed is not None,
+            vectors=vectors[:1] if vectors is not None else None,
+        )
+        for key, scores in found.items():
             ev[key] = scores[0]
     if norms:
         sims = row_similarity(norms, index.duties.norm, index.duty_postings)
@@ -139,9 +152,9 @@ def _evidence(
         words = {w for n in norms for w in n.split()}
         ev["lead"] = weighted_recall(index.lead_postings, words)
         ev["tfidf"] = tfidf_cosine(index.vectors, " ".join(norms).split())
-        if embed is not None and index.semantic is not None:
-            vectors = embed(duties)
-            ev["fit_semantic"] = group_best(vectors, index.semantic.duties, offsets).mean(axis=0)
+        if vectors is not None and index.semantic is not None:
+            duty_vectors = vectors[1:] if has_title else vectors
+            ev["fit_semantic"] = group_best(duty_vectors, index.semantic.duties, offsets).mean(0)
     return ev
 
 
@@ -175,7 +188,7 @@ def _candidate(
             )
 
     def pick(key: str) -> float:
-        return round(float(np.clip(ev[key][g], 0.0, 1.0)), 4) if key in ev else 0.0
+        return round(min(max(float(ev[key][g]), 0.0), 1.0), 4) if key in ev else 0.0
 
     return NocCandidate(
         code=ug.code,
@@ -246,8 +259,9 @@ def match_position(
     if duty_ev and language == "en":
         duty_scores = combine(duty_ev, len(index.groups))
         top = np.argsort(-duty_scores, kind="stable")[:DUTY_K]
+        # Without the duty-by-duty alignment: these only rank, the report explains the top ones.
         duty_candidates = tuple(
-            _candidate(index, int(g), float(duty_scores[g]), ev, kept) for g in top
+            _candidate(index, int(g), float(duty_scores[g]), ev, ()) for g in top
         )
     sure = None
     if ev and language == "en":
