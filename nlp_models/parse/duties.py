@@ -183,10 +183,14 @@ def _is_sentence(text: str) -> bool:
 
 
 _DUTY_SENTENCE = re.compile(
-    r"(?:duties|responsibilities|tasks|t[âa]ches|fonctions)\s+(?:included|include|were|are|"
+    r"(?:(?:duties|responsibilities|tasks|t[âa]ches|fonctions)\s+(?:included|include|were|are|"
     r"consisted\s+of"
     r"|involved|involve|comprenaient|comprennent|"
-    r"[ée]taient|sont)\s*:?\s*(?P<l>[^.\n]+(?:\n[^.\n]+)*)\.",
+    r"[ée]taient|sont)"
+    # "she was responsible for posting ..., preparing ... and maintaining ...": a list of
+    # tasks (gerunds parted by commas) after "responsible for".
+    r"|\b(?:is|was|are|were|has\s+been|had\s+been)\s+(?:also\s+)?responsible\s+for"
+    r"(?=\s+\w+ing\b[^.]*,))\s*:?\s*(?P<l>[^.\n]+(?:\n[^.\n]+)*)\.",
     re.I,
 )
 
