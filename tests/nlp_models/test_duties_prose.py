@@ -103,3 +103,30 @@ def test_noc_duties_pasted_into_prose_are_flagged_with_the_sentence() -> None:
     assert len(flagged) >= 2
     assert {d.noc_text for d in flagged} >= {first, second}
     assert not any("tidy" in d.duty for d in flagged)
+
+
+def test_responsible_for_a_list_of_tasks_is_a_duty_list() -> None:
+    duties = _duties(
+        "As an apprentice, he was responsible for draining and refilling cooling systems, "
+        "replacing drive belts and inspecting hulls for damage."
+    )
+    assert duties == [
+        "draining and refilling cooling systems",
+        "replacing drive belts",
+        "inspecting hulls for damage",
+    ]
+
+
+def test_bullets_as_ocr_reads_them() -> None:
+    # A scanned "•" comes back as "+", "¢" or "*": each still opens a duty.
+    duties = _duties(
+        "Main duties:\n"
+        "+ Rebuilt sterndrives and outboard gearcases.\n"
+        "¢ Wired navigation lights and bilge pumps.\n"
+        "* Pressure-tested fuel lines before sea trials.\n"
+    )
+    assert duties == [
+        "Rebuilt sterndrives and outboard gearcases.",
+        "Wired navigation lights and bilge pumps.",
+        "Pressure-tested fuel lines before sea trials.",
+    ]
