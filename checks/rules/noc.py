@@ -78,8 +78,14 @@ def claimed_mismatch(ctx: Context) -> Iterator[Hit]:
         if claimed not in [c.code for c in p.noc.candidates]:
             why = f"is not among the duty matches (best: {top.code} {top.title}, "
             why += f"score {top.score:.2f})"
-        elif by_duties and claimed not in by_duties:
-            # The title can carry the claim into the overall list; the duties decide.
+        elif (
+            by_duties
+            and claimed not in by_duties
+            and p.noc.duty_candidates[0].code[:2] != claimed[:2]
+        ):
+            # The title can carry the claim into the overall list; the duties decide. Only a
+            # best duty match in another major group counts: within one (administrative
+            # assistants vs property administrators) wording does not tell them apart.
             best = p.noc.duty_candidates[0]
             why = (
                 f"is not among the {CLAIM_AMONG} best matches of the duties alone "
@@ -96,8 +102,10 @@ def claimed_mismatch(ctx: Context) -> Iterator[Hit]:
 
 
 # On letters others wrote (devset, wild corpus) a claim the officer would accept was among the
-# five best matches of the duties alone every time (2 of 2); the two claims the duties did not
-# support were not among their ten best.
+# five best matches of the duties alone (2 of 2); the two claims the duties did not support were
+# 8th and 11th, with the duties' best match in another major group (drafting for a civil
+# engineer, shipping for a logistics coordinator). Our own admin-assistant letter ranks its
+# right claim 10th by duties alone, behind property administrators of the same major group.
 CLAIM_AMONG = 5
 
 

@@ -841,6 +841,27 @@ EXAMPLES = [
         ),
         "claimed NOC 21300 is not among the 5 best matches of the duties alone (best: 22212",
     ),
+    Example(  # within one major group the wording does not tell the groups apart
+        "noc.claimed_mismatch",
+        with_noc(
+            claimed="13110",
+            candidates=(NocCandidate(code="13110", teer=3, score=0.51),),
+            duty_candidates=tuple(
+                NocCandidate(code=c, teer=3, score=0.4 - i / 100)
+                for i, c in enumerate(("22212", "13101", "13100", "13102", "12013"))
+            ),
+        ),
+        W,
+        with_noc(
+            claimed="13110",
+            candidates=(NocCandidate(code="13110", teer=3, score=0.51),),
+            duty_candidates=tuple(
+                NocCandidate(code=c, teer=3, score=0.4 - i / 100)
+                for i, c in enumerate(("13101", "13100", "13102", "12013", "14100"))
+            ),
+        ),
+        "claimed NOC 13110 is not among the 5 best matches of the duties alone (best: 22212",
+    ),
     Example(  # drafting duties under an engineer's title and claim (TEER 1): the duties decide
         "noc.duties_lower_teer",
         with_noc(
