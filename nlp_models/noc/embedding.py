@@ -69,7 +69,18 @@ def load_embedder() -> Embed | None:
     return embed
 
 
-def group_best(query: np.ndarray, rows: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """Best cosine per unit group for each query vector (queries x groups, clipped to [0, 1])."""
+def group_best(
+    query: np.ndarray,
+    rows: np.ndarray,
+    offsets: np.ndarray,
+    exclude_rows: Sequence[int | None] | None = None,
+) -> np.ndarray:
+    """Best cosine per unit group for each query vector (queries x groups, clipped to [0, 1]).
+
+    ``exclude_rows[i]`` leaves one row out for query i (the leave-one-out bench).
+    """
     sims = query @ rows.T
+    for i, row in enumerate(exclude_rows or ()):
+        if row is not None:
+            sims[i, row] = 0.0
     return np.clip(np.maximum.reduceat(sims, offsets, axis=1), 0.0, 1.0)

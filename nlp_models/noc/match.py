@@ -53,6 +53,7 @@ LEAD_COVERED = 0.08  # share of the lead statement's action words (IDF-weighted)
 # unit group; with this, 12% and 37% (other top-5 groups: 40% → 21%, 58% → 53%).
 LEAD_BY_DUTIES = 0.5
 DUTY_EVIDENCE = ("fit", "fit_semantic", "tfidf")  # what the duties alone say
+TITLE_EVIDENCE = ("title", "title_semantic")  # what the title alone says
 DUTY_K = 10  # duty-only candidates kept: enough to find the best at a claimed TEER
 ABSTAIN_BELOW = 0.30  # best score under this: too weak to name an occupation
 ABSTAIN_MARGIN = 0.01  # top two closer than this: too close to call
@@ -88,11 +89,8 @@ def title_evidence_batch(
     out = {"title": lexical}
     embed = embedder_for(index, semantic)
     if embed is not None and index.semantic is not None:
-        cos = (embed(titles) if vectors is None else vectors) @ index.semantic.titles.T
-        for i, row in enumerate(exclude_rows or ()):
-            if row is not None:
-                cos[i, row] = 0.0
-        best = np.clip(np.maximum.reduceat(cos, index.titles.offsets, axis=1), 0.0, 1.0)
+        query = embed(titles) if vectors is None else vectors
+        best = group_best(query, index.semantic.titles, index.titles.offsets, exclude_rows)
         best[empty] = 0.0
         out["title_semantic"] = best
     return out
@@ -105,9 +103,7 @@ def title_scores_batch(
     semantic: bool = True,
 ) -> np.ndarray:
     """Title-only score per unit group for several titles (titles x groups)."""
-    ev = title_evidence_batch(index, titles, exclude_rows, semantic)
-    used = {k: WEIGHTS[k] for k in ev}
-    return sum(w / sum(used.values()) * ev[k] for k, w in used.items())
+    return combine(title_evidence_batch(index, titles, exclude_rows, semantic), len(index.groups))
 
 
 def title_scores(index: NocIndex, title: str, semantic: bool = True) -> np.ndarray:
@@ -207,6 +203,19 @@ def _candidate(
     )
 
 
+def _ranked_by(
+    index: NocIndex, ev: dict[str, np.ndarray], keys: Sequence[str], k: int
+) -> tuple[NocCandidate, ...]:
+    """The best k groups by some of the evidence only (the duties alone, the title alone),
+    without the duty-by-duty alignment: these rank, the top candidates explain."""
+    part = {key: ev[key] for key in keys if key in ev}
+    if not part:
+        return ()
+    scores = combine(part, len(index.groups))
+    top = np.argsort(-scores, kind="stable")[:k]
+    return tuple(_candidate(index, int(g), float(scores[g]), ev, ()) for g in top)
+
+
 def match_position(
     index: NocIndex,
     title: str | None,
@@ -254,17 +263,9 @@ def match_position(
         g = index.position[best]
         claimed_candidate = _candidate(index, g, float(scores[g]), ev, kept)
         claimed_rank = int(np.flatnonzero(order == g)[0]) + 1 if ev else None
-    duty_ev = {key: ev[key] for key in DUTY_EVIDENCE if key in ev}
-    duty_candidates: tuple[NocCandidate, ...] = ()
-    if duty_ev and language == "en":
-        duty_scores = combine(duty_ev, len(index.groups))
-        top = np.argsort(-duty_scores, kind="stable")[:DUTY_K]
-        # Without the duty-by-duty alignment: these only rank, the report explains the top ones.
-        duty_candidates = tuple(
-            _candidate(index, int(g), float(duty_scores[g]), ev, ()) for g in top
-        )
+    english = language == "en"
     sure = None
-    if ev and language == "en":
+    if ev and english:
         second = float(scores[order[1]]) if len(order) > 1 else 0.0
         sure = confidence(candidates[0].score, second, "title" in ev, "fit" in ev)
     return NocMatch(
@@ -272,7 +273,8 @@ def match_position(
         duties=tuple(duties),
         candidates=candidates if ev else (),
         confidence=sure,
-        duty_candidates=duty_candidates,
+        duty_candidates=_ranked_by(index, ev, DUTY_EVIDENCE, DUTY_K) if english else (),
+        title_best=_ranked_by(index, ev, TITLE_EVIDENCE, 1) if english else (),
         abstain=reason is not None,
         abstain_reason=reason,
         claimed=claimed_code,

@@ -70,6 +70,9 @@ class NocMatch(_Model):
     # The same ranking on the duties alone (R-SKILL-4: the duties decide): the best groups
     # by duty evidence, for the TEER and claim checks. Empty without duties.
     duty_candidates: tuple[NocCandidate, ...] = ()
+    # The best group by the title alone (R-SKILL-4: the TEER the title suggests). Empty
+    # without a title.
+    title_best: tuple[NocCandidate, ...] = ()
 
 
 class CopiedDuty(_Model):

@@ -6,7 +6,7 @@ from checks.models import Fact, NocCandidate, NocInfo, Position, Quote
 from nlp_models.noc.concordance import resolve_claimed
 from nlp_models.noc.copying import copied_duties
 from nlp_models.noc.index import NocIndex
-from nlp_models.noc.match import match_position, title_scores
+from nlp_models.noc.match import match_position
 from pipeline.report import NocReport
 
 
@@ -33,11 +33,9 @@ def match_noc(
     top = match.candidates[0] if match.candidates else None
     # R-SKILL-2 is assessed against the claimed unit group when there is one.
     assessed = match.claimed_candidate or top
-    title_teer = None
-    if title and english:  # the TEER the title alone suggests (R-SKILL-4): best title match's
-        scores = title_scores(index, title)
-        if scores.max() > 0:
-            title_teer = index.groups[int(scores.argmax())].teer
+    # The TEER the title alone suggests (R-SKILL-4): the best title-only match's.
+    best_title = match.title_best[0] if match.title_best else None
+    title_teer = best_title.teer if best_title is not None and best_title.score > 0 else None
     info = NocInfo(
         claimed=Fact(value=claimed) if claimed else None,
         claimed_2021=match.claimed.codes[0] if match.claimed and match.claimed.codes else None,
