@@ -172,7 +172,8 @@ def letter_level(ctx: Ctx, lo: int, first: int, positions: list[Position]) -> li
 def fill_missing(p: Position, values: dict) -> Position:
     """`p` with the values it lacks (None there, given here): a position's own statement wins."""
     update = {k: v for k, v in values.items() if v is not None and getattr(p, k) is None}
-    return p.model_copy(update=update) if update else p
+    # Validated, not model_copy: a plain Found in a Found[str] field warns when serialised.
+    return type(p).model_validate({**dict(p), **update}) if update else p
 
 
 def read_location(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:

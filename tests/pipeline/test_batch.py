@@ -110,14 +110,16 @@ def test_an_interrupted_batch_resumes_without_redoing_finished_cases(cases, tmp_
     state = out / ".batch"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if state.is_dir() and any(state.iterdir()):
+        # A finished state file, not the temporary one write_atomic may still be renaming.
+        if state.is_dir() and any(state.glob("*.json")):
             break
         time.sleep(0.05)
     assert proc.poll() is None, proc.stderr.read().decode()
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=60) != 0
     assert _rows(out)  # the summary of what was done before the interruption was written
-    done = {p.stem for p in state.iterdir()}
+    assert not list(state.glob(".*.tmp"))  # an interrupted write leaves nothing half-written
+    done = {p.stem for p in state.glob("*.json")}
     assert done and done != {"scans", "mixed", "broken"}
     stamps = {case: (out / f"{case}.json").stat().st_mtime_ns for case in done}
 
