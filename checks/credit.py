@@ -15,11 +15,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import cached_property
 
 from checks.dates import DAY
-from checks.eligibility import Eligibility
+from checks.eligibility import Eligibility, Tri
 from checks.ledger import Ledger
+
+WEEK_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,23 @@ class Credit:
     credited: Series
     over_cap: Series  # hours of eligible work above each week's cap, per day
     capped_weeks: tuple[CappedWeek, ...]
-    excluded: Mapping[str, Series] = field(default_factory=dict)  # reason -> hours not counted
+    # reason -> (days, hours) of each job-week not counted; summed into Series only when read,
+    # since most callers (FSW and CBS per NOC) read the credit alone.
+    excluded_weeks: Mapping[str, list[tuple[tuple[date, ...], tuple[float, ...]]]] = field(
+        default_factory=dict
+    )
+
+    @cached_property
+    def excluded(self) -> dict[str, Series]:
+        """Reason -> hours not counted, per day."""
+        out: dict[str, Series] = {}
+        for reason, weeks in self.excluded_weeks.items():
+            per_day: dict[date, float] = defaultdict(float)
+            for ds, hours in weeks:
+                for d, h in zip(ds, hours, strict=True):
+                    per_day[d] += h
+            out[reason] = Series.of(per_day)
+        return out
 
     def sum_in(self, start: date, end: date) -> float:
         return self.credited.sum_in(start, end)
@@ -94,25 +113,36 @@ def credit(ledger: Ledger, eligible: Eligibility, *, unknown_counts: bool) -> Cr
     possible count too, with the higher of letter and stub hours (an upper bound)."""
     credited: dict[date, float] = defaultdict(float)
     over: dict[date, float] = defaultdict(float)
-    excluded: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
+    excluded: dict[str, list] = defaultdict(list)
     capped: list[CappedWeek] = []
+    # The verdict depends on a job-week's facts, not on its days: decided once per set of facts
+    # (a ledger of many positions and years repeats a few sets thousands of times).
+    verdicts: dict[tuple, tuple[Tri, str | None]] = {}
     for week in ledger.weeks:
+        week_days = tuple(week.week_start + timedelta(days=i) for i in range(WEEK_DAYS))
         kept: list[tuple[date, float]] = []
         for job in week.jobs:
-            ok = eligible(job)
+            key = job.facts_key()
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = eligible.decide(job)
+            ok, reason = verdict
             hours_by_day = job.upper if unknown_counts else job.creditable
             if ok is False or (ok is None and not unknown_counts):
-                reason = eligible.excluded_by(job) or "undecided"
-                for i, hours in enumerate(hours_by_day):
-                    excluded[reason][job.day(i)] += hours
+                excluded[reason or "undecided"].append((week_days, hours_by_day))
                 continue
-            for i, hours in enumerate(hours_by_day):
+            refused = [0.0] * WEEK_DAYS
+            for i, (d, hours, authorised) in enumerate(
+                zip(week_days, hours_by_day, job.authorised, strict=True)
+            ):
                 if hours <= 0:
                     continue
-                if job.authorised[i] is False:
-                    excluded["unauthorised"][job.day(i)] += hours
+                if authorised is False:
+                    refused[i] = hours
                 else:
-                    kept.append((job.day(i), hours))
+                    kept.append((d, hours))
+            if any(refused):
+                excluded["unauthorised"].append((week_days, tuple(refused)))
         total = sum(h for _, h in kept)
         if total <= 0:
             continue
@@ -126,5 +156,5 @@ def credit(ledger: Ledger, eligible: Eligibility, *, unknown_counts: bool) -> Cr
         credited=Series.of(credited),
         over_cap=Series.of(over),
         capped_weeks=tuple(capped),
-        excluded={k: Series.of(v) for k, v in excluded.items()},
+        excluded_weeks=dict(excluded),
     )

@@ -50,6 +50,12 @@ class Eligibility:
     def __call__(self, job: JobWeek) -> Tri:
         return all_of(*(v for _, v in self.checked(job)))
 
+    def decide(self, job: JobWeek) -> tuple[Tri, str | None]:
+        """The verdict and the first fact that excludes the job-week, in one pass."""
+        values = self.checked(job)
+        reason = next((k for k, v in values if v is False), None)
+        return all_of(*(v for _, v in values)), reason
+
     def excluded_by(self, job: JobWeek) -> str | None:
         """The first fact that excludes the job-week (a key of REASONS), None if none does."""
         return next((k for k, v in self.checked(job) if v is False), None)

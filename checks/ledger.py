@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Literal
 
 from rapidfuzz import fuzz, utils
@@ -79,6 +80,15 @@ class JobWeek(Frozen):
 
     def day(self, i: int) -> date:
         return self.week_start + timedelta(days=i)
+
+    def facts_key(self) -> tuple:
+        """Every field but the week and its day-by-day figures: what an eligibility may decide on,
+        so one verdict serves each week of a position whose facts do not change."""
+        return _fact_values(self)
+
+
+_DAY_FIELDS = {"week", "week_start", "daily", "creditable", "upper", "authorised", "hours_known"}
+_fact_values = attrgetter(*(f for f in JobWeek.model_fields if f not in _DAY_FIELDS))
 
 
 class WeekRow(Frozen):

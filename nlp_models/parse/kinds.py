@@ -80,12 +80,13 @@ def _refine(scores: dict[str, float]) -> None:
 def _promote_permits(doc: Doc, scores: dict[str, float]) -> None:
     # A study permit also says "work" (its conditions); a work permit may name a school. The
     # permit's own title decides between them.
-    head = doc.text[:150].lower()
+    opening = doc.text[:400].lower()  # Doc.text joins every token: read it once
+    head = opening[:150]
     if "study permit" in head or "permis d'études" in head:
         scores["study_permit"] = scores.get("study_permit", 0.0) + 6
     elif "work permit" in head or "permis de travail" in head:
         scores["work_permit"] = scores.get("work_permit", 0.0) + 6
-    elif "permit" not in doc.text[:400].lower() and "permis" not in doc.text[:400].lower():
+    elif "permit" not in opening and "permis" not in opening:
         # A permit is titled as one; a letter addressed to IRCC is not a permit.
         scores.pop("study_permit", None)
         scores.pop("work_permit", None)
