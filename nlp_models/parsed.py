@@ -58,6 +58,15 @@ class Where(Frozen):
     bbox: BBox | None = None
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def updated(model: M, **changes: object) -> M:
+    """`model` with `changes`, validated: `model_copy(update=...)` would keep a plain `Found` in a
+    `Found[str]` field as it is, and pydantic then warns each time the model is serialised."""
+    return type(model).model_validate({**dict(model), **changes})
+
+
 class Found(Frozen, Generic[T]):
     # Parsers build `Found(value=…)` without naming T; revalidating makes each one a `Found[T]`
     # of its field, so the report serialises it without pydantic's type warnings.

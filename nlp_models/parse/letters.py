@@ -11,7 +11,7 @@ from nlp_models.parse.patterns import ANGLE_ADDRESS
 from nlp_models.parse.positions import parse_positions
 from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific
 from nlp_models.parse.unread import letter_unread, position_unread
-from nlp_models.parsed import Found, LetterFields, Signatory
+from nlp_models.parsed import Found, LetterFields, Signatory, updated
 
 _DATE_LABEL = re.compile(
     r"^(?:date(?:d)?|le|fait\s+le|issued\s+on|date\s+of\s+issue)\s*[:\-]?\s*", re.I
@@ -92,7 +92,7 @@ def parse_statement(ctx: Ctx, *, signed: bool) -> LetterFields:
                 break
     if not signed:
         update["signatory"] = Signatory()
-    return fields.model_copy(update=update)
+    return updated(fields, **update)
 
 
 def letter_date(ctx: Ctx) -> Found | None:

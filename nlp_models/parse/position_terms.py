@@ -9,7 +9,7 @@ from nlp_models.normalize import find_hours
 from nlp_models.parse.context import Ctx, shift, trim
 from nlp_models.parse.grids import number
 from nlp_models.parse.table_cells import cells_under
-from nlp_models.parsed import Found, Position
+from nlp_models.parsed import Found, Position, updated
 
 _BENEFITS = re.compile(
     r"(?:\b(?-i:receives)\b|\b(?-i:enjoy(?:s|ed))\b|"
@@ -172,8 +172,7 @@ def letter_level(ctx: Ctx, lo: int, first: int, positions: list[Position]) -> li
 def fill_missing(p: Position, values: dict) -> Position:
     """`p` with the values it lacks (None there, given here): a position's own statement wins."""
     update = {k: v for k, v in values.items() if v is not None and getattr(p, k) is None}
-    # Validated, not model_copy: a plain Found in a Found[str] field warns when serialised.
-    return type(p).model_validate({**dict(p), **update}) if update else p
+    return updated(p, **update) if update else p
 
 
 def read_location(ctx: Ctx, lo: int, hi: int) -> Found[str] | None:

@@ -37,7 +37,7 @@ from nlp_models.parse.position_terms import (
     read_relationship,
     read_remote,
 )
-from nlp_models.parsed import Position
+from nlp_models.parsed import Position, updated
 
 
 def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
@@ -107,7 +107,7 @@ def _with_terms(p: Position, extra: Position, *, duties: bool) -> Position:
     if duties and extra.duties:
         seen = {d.value for d in p.duties}
         more = tuple(d for d in extra.duties if d.value not in seen)
-        p = p.model_copy(update={"duties": p.duties + more}) if more else p
+        p = updated(p, duties=p.duties + more) if more else p
     return p
 
 
