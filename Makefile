@@ -32,6 +32,7 @@ bench: setup
 	$(PY) -m bench.fields
 	@if [ -d ../shared/devset ]; then $(PY) -m bench.truth_fields all --write; fi
 	$(PY) -m bench.batch
+	$(PY) -m bench.batch_faults
 
 setup: $(VENV)/.deps tesseract noc-data fixtures
 

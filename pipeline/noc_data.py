@@ -263,12 +263,30 @@ def _compile(files: dict[str, tuple[Path, str]], cache_dir: Path) -> tuple[NocIn
     return index, path
 
 
+# This process's index, keyed by where it was read from and the files' sizes and times: a batch
+# worker (a Dask worker, a case forked from a warm fork server) loads it once, not once per case.
+_loaded: dict[tuple, NocIndex] = {}
+
+
 def load_index(noc_data: Path | None = None, *, cache_dir: Path | None = None) -> NocIndex:
     """The compiled NOC 2021 index (verified files; built once, then loaded from the cache)."""
     folder = resolve_data_dir(noc_data)
-    return _compile(_with_french(folder, verify_folder(folder)), cache_dir or default_cache_dir())[
-        0
-    ]
+    cache = cache_dir or default_cache_dir()
+    key = (folder, cache, _stat_signature(folder))
+    if key not in _loaded:
+        index = _compile(_with_french(folder, verify_folder(folder)), cache)[0]
+        _loaded.clear()
+        _loaded[key] = index
+    return _loaded[key]
+
+
+def _stat_signature(folder: Path) -> tuple:
+    """Name, size and modification time of the data files: a changed file is verified again."""
+    try:
+        paths = [*folder.glob("*.csv"), *folder.glob("derived/*.csv")]
+        return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths))
+    except OSError:
+        return ()
 
 
 def _with_french(folder: Path, files: dict[str, tuple[Path, str]]) -> dict[str, tuple[Path, str]]:

@@ -140,7 +140,8 @@ _MIN_CONFIDENCE = 0.8
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def identifier():
+    """The n-gram language identifier (its model takes ~0.8 s to decompress: loaded once)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -172,7 +173,7 @@ def _function_words(tokens: list[str]) -> Counter[str]:
 def _by_ngrams(sample: str, counts: Counter[str]) -> tuple[Language, float] | None:
     if sum(c.isalpha() for c in sample) < _MIN_LETTERS:
         return None
-    code, p = _identifier().classify(sample[:5000])
+    code, p = identifier().classify(sample[:5000])
     if p < _MIN_CONFIDENCE:
         return None
     if code in ("en", "fr"):

@@ -30,7 +30,12 @@ def _context() -> mp.context.BaseContext:
     # threads of the parent (progress bar) inherited.
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        preload = ["pipeline.batch.case", "pipeline.audit", "pipeline.html_report"]
+        preload = [
+            "pipeline.batch.case",
+            "pipeline.audit",
+            "pipeline.html_report",
+            "pipeline.batch.warm",
+        ]
         ctx.set_forkserver_preload(preload)
         return ctx
     return mp.get_context("spawn")
