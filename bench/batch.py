@@ -5,6 +5,7 @@ side by side in one run; no extraction cache (each run gets an empty one)."""
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import os
 import sys
@@ -69,13 +70,20 @@ def _distinct_copy(source: Path, target: Path, copy: int) -> None:
         (target / path.name).write_bytes(data)
 
 
-def run(cases_dir: Path, out: Path, jobs: int, cache: Path) -> tuple[float, int]:
+def run(cases_dir: Path, out: Path, jobs: int | str, cache: Path) -> tuple[float, int]:
+    """`--jobs N`, or for a string `--scheduler` (Dask)."""
     env = dict(os.environ, EVIDENCE_CACHE_DIR=str(cache), OMP_THREAD_LIMIT="1")
-    cmd = [*_command(), str(cases_dir), "--out", str(out), "--jobs", str(jobs), "--quiet"]
+    where = ["--jobs", str(jobs)] if isinstance(jobs, int) else ["--scheduler", jobs]
+    cmd = [*_command(), str(cases_dir), "--out", str(out), *where, "--quiet"]
     seconds, _peak, code = run_measured(cmd, env)
     if code not in (0, 1):
         raise SystemExit(f"batch failed with exit code {code}: {' '.join(cmd)}")
     return seconds, code
+
+
+def _summary(out: Path) -> list[dict[str, str]]:
+    with (out / "summary.csv").open(newline="") as handle:
+        return [{k: v for k, v in r.items() if k != "seconds"} for r in csv.DictReader(handle)]
 
 
 def main() -> None:
@@ -83,7 +91,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=6, help="copies of each source case")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds (best kept)")
     args = parser.parse_args()
-    ones, twos, resumes = [], [], []
+    ones, twos, resumes, dask1, dask2 = [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         root = Path(tmp)
         cases_dir = root / "cases"
@@ -92,9 +100,15 @@ def main() -> None:
             ones.append(run(cases_dir, root / f"out1_{i}", 1, root / f"cache1_{i}")[0])
             twos.append(run(cases_dir, root / f"out2_{i}", 2, root / f"cache2_{i}")[0])
             resumes.append(run(cases_dir, root / f"out2_{i}", 2, root / f"cache2_{i}")[0])
+            dask1.append(run(cases_dir, root / f"d1_{i}", "local:1", root / f"cached1_{i}")[0])
+            dask2.append(run(cases_dir, root / f"d2_{i}", "local:2", root / f"cached2_{i}")[0])
+        same = _summary(root / "d2_0") == _summary(root / "out1_0") == _summary(root / "d1_0")
     one, two, resumed = min(ones), min(twos), min(resumes)
+    d1, d2 = min(dask1), min(dask2)
+    dask_speedup = d1 / d2
+    dask_verdict = "met" if dask_speedup >= 1.7 else "NOT met"
     speedup, resume_ratio = one / two, two / resumed
-    verdict = "met" if speedup >= 1.7 else "NOT met"
+    verdict = "met" if speedup >= 1.8 else "NOT met"
     resume_verdict = "met" if resume_ratio >= 20 else "NOT met"
     body = f"""### Batch (`python -m bench.batch`, part of `make bench`)
 
@@ -105,7 +119,11 @@ extraction cache per run, whole-command times on this 2-core machine.
 | | measured | ratio | target |
 |---|---|---:|---|
 | `--jobs 2` vs `--jobs 1` | {n / two:.2f} vs {n / one:.2f} cases/s ({two:.1f} s vs {one:.1f} s) \
-| {speedup:.2f}× | ≥ 1.7× ({verdict}) |
+| {speedup:.2f}× | ≥ 1.8× ({verdict}) |
+| Dask `--scheduler local:2` vs `local:1` | {n / d2:.2f} vs {n / d1:.2f} cases/s ({d2:.1f} s vs \
+{d1:.1f} s) | {dask_speedup:.2f}× | ≥ 1.7× ({dask_verdict}) |
+| summary.csv of Dask (`local:1`, `local:2`) and local runs, `seconds` column aside | \
+{"identical" if same else "DIFFERENT"} | | identical ({"met" if same else "NOT met"}) |
 | resumed, nothing changed, vs first run (`--jobs 2`) | {resumed:.2f} s vs {two:.1f} s \
 | {resume_ratio:.0f}× | ≥ 20× ({resume_verdict}) |
 """

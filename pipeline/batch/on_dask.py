@@ -50,6 +50,10 @@ def _case_task(folder: Path, options: BatchOptions) -> tuple[dict, str, float]:
     return result.model_dump(mode="json"), worker, peak_mb
 
 
+def _warm() -> None:
+    import pipeline.batch.warm  # noqa: F401  (importing it warms this worker)
+
+
 def local_workers(scheduler: str) -> int | None:
     """N of "local:N", None for a scheduler address."""
     if not scheduler.startswith(LOCAL):
@@ -110,6 +114,7 @@ def run_on_dask(
 
     assert options.scheduler is not None
     with connect(options.scheduler) as client:
+        client.run(_warm)  # every worker at once, before the first case
         capacity = max(1, sum(client.nthreads().values()))
         queue = list(todo)
         tries: dict[str, int] = {}
