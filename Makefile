@@ -33,6 +33,7 @@ bench: setup
 	@if [ -d ../shared/devset ]; then $(PY) -m bench.truth_fields all --write; fi
 	$(PY) -m bench.batch
 	$(PY) -m bench.batch_faults
+	$(PY) -m bench.profile_audit
 
 setup: $(VENV)/.deps tesseract noc-data fixtures
 
