@@ -1,8 +1,10 @@
 """OCR one page image with Tesseract: orientation, deskew, words with confidences.
 
-Strategy (measured: OSD ~0.75 s, OCR ~3.3 s for a dense 300-dpi page, one thread): a pixel-profile
-estimate levels the lines first; Tesseract's OSD is only asked when the lines are vertical (90° vs
-270° is ambiguous from pixels) or when the first reading's confidence is poor (upside down).
+Strategy: a pixel-profile estimate levels the lines first. When the lines are vertical (90° vs
+270° is ambiguous from pixels), a band across the text is read both ways and the more legible
+turn wins: Tesseract's OSD took 2.8 s on a 300-dpi page (one thread), the two bands 1.2–2 s; OSD is
+asked only when the band holds no text.
+An upside-down page shows as a poor first reading's confidence and is read again turned 180°.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 
+import numpy as np
 import pytesseract
 from PIL import Image
 
@@ -79,6 +82,30 @@ def _tesseract(image: Image.Image, settings: ExtractionSettings, psm: int, dpi: 
 _FEW_CHARS = 40  # legible characters below which a page was not really read
 
 
+_BAND = 0.2  # share of a vertical page's width read to decide which way it turns
+
+
+def _vertical_turn(gray: Image.Image, settings: ExtractionSettings, dpi: float) -> int:
+    """90 or 270: the counter-clockwise turn that makes a page with vertical lines upright. A
+    band across the lines (cut short, whole words kept) is read after each turn; the wrong way
+    round is upside-down text, which Tesseract reads as few confident characters."""
+    ink = (np.asarray(gray) < 128).sum(axis=0)  # dark pixels per column: the text lines
+    width = max(1, round(gray.width * _BAND))
+    window = np.convolve(ink, np.ones(width), mode="valid")
+    left = int(window.argmax())  # the band with the most ink (a short page's text is off-centre)
+    band = binarise(gray.crop((left, 0, left + width, gray.height)))
+    # Automatic segmentation: as one uniform block (psm 6) a band with little ink took 16 s.
+    legible = {
+        turn: _tesseract(band.rotate(turn, expand=True), settings, 3, dpi).legible
+        for turn in (90, 270)
+    }
+    if max(legible.values()) < _FEW_CHARS:  # no text in the band: ask OSD of the whole page
+        turn = _osd_rotation(gray)
+        # OSD's "Rotate: N" is the clockwise turn that makes the page upright.
+        return 360 - turn if turn in (90, 270) else 90
+    return max(legible, key=lambda turn: (legible[turn], turn == 90))
+
+
 def _osd_rotation(image: Image.Image) -> int | None:
     """Degrees clockwise Tesseract says the image must be turned, or None if it cannot tell."""
     try:
@@ -97,11 +124,8 @@ def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSe
     layout = estimate_layout(gray)
     rotation = 0  # clockwise degrees the source was turned, i.e. what we undo
     if layout.vertical:
-        turn = _osd_rotation(gray)
-        # OSD's "Rotate: N" is the clockwise turn that makes the page upright. When it cannot
-        # tell, or disagrees with the pixels about the axis, guess; the confidence check below
-        # catches an upside-down guess.
-        rotation = 360 - turn if turn in (90, 270) else 90
+        # The confidence check below still catches a wrong turn (it reads upside down).
+        rotation = _vertical_turn(gray, settings, dpi)
         gray = gray.rotate(rotation, expand=True)  # PIL turns counter-clockwise
     if abs(layout.skew) >= 0.3:
         gray = gray.rotate(layout.skew, resample=Image.BICUBIC, expand=True, fillcolor=255)
