@@ -50,7 +50,9 @@ class _Reading:
         return sum(len(w[0]) for w in self.words if w[1] >= 60)
 
 
-def _tesseract(image: Image.Image, settings: ExtractionSettings, psm: int, dpi: float) -> _Reading:
+def _tesseract(
+    image: Image.Image, settings: ExtractionSettings, psm: int, dpi: float, lang: str
+) -> _Reading:
     # An uncompressed temp file: PNG encoding an 8-Mpx page costs more than it saves. PPM has
     # no resolution field, so it is passed: Tesseract would assume 70 dpi and drop small text.
     with tempfile.NamedTemporaryFile(suffix=".pbm") as tmp:
@@ -58,7 +60,7 @@ def _tesseract(image: Image.Image, settings: ExtractionSettings, psm: int, dpi: 
         try:
             data = pytesseract.image_to_data(
                 tmp.name,
-                lang=settings.ocr_languages,
+                lang=lang,
                 config=f"--psm {psm} --dpi {round(dpi)}",
                 output_type=pytesseract.Output.DICT,
                 timeout=settings.ocr_page_timeout,
@@ -81,11 +83,32 @@ def _tesseract(image: Image.Image, settings: ExtractionSettings, psm: int, dpi: 
 
 _FEW_CHARS = 40  # legible characters below which a page was not really read
 
+# Short words frequent in French prose and forms and rare in English (read without accents by
+# the English model: "employe", "a"); against the commonest English ones.
+_FRENCH_WORDS = frozenset(
+    (  # noqa: SIM905 (a word list reads better as prose)
+        "le la les des du de et est une un pour dans au aux sur par avec nous qui que son sa ses "
+        "heures semaine salaire poste depuis"
+    ).split()
+)
+_ENGLISH_WORDS = frozenset(
+    (  # noqa: SIM905
+        "the and of to in is for with that on as by this has was per hours week salary from"
+    ).split()
+)
+
+
+def _looks_french(reading: _Reading) -> bool:
+    words = [w[0].lower().strip(".,;:()'\"") for w in reading.words]
+    french = sum(w in _FRENCH_WORDS for w in words)
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return french >= 3 and french > english
+
 
 _BAND = 0.2  # share of a vertical page's width read to decide which way it turns
 
 
-def _vertical_turn(gray: Image.Image, settings: ExtractionSettings, dpi: float) -> int:
+def _vertical_turn(gray: Image.Image, settings: ExtractionSettings, dpi: float, lang: str) -> int:
     """90 or 270: the counter-clockwise turn that makes a page with vertical lines upright. A
     band across the lines (cut short, whole words kept) is read after each turn; the wrong way
     round is upside-down text, which Tesseract reads as few confident characters."""
@@ -96,7 +119,7 @@ def _vertical_turn(gray: Image.Image, settings: ExtractionSettings, dpi: float) 
     band = binarise(gray.crop((left, 0, left + width, gray.height)))
     # Automatic segmentation: as one uniform block (psm 6) a band with little ink took 16 s.
     legible = {
-        turn: _tesseract(band.rotate(turn, expand=True), settings, 3, dpi).legible
+        turn: _tesseract(band.rotate(turn, expand=True), settings, 3, dpi, lang).legible
         for turn in (90, 270)
     }
     if max(legible.values()) < _FEW_CHARS:  # no text in the band: ask OSD of the whole page
@@ -121,11 +144,13 @@ def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSe
     if not tesseract_available():
         raise OcrUnavailable("tesseract is not installed")
     gray = image.convert("L")
+    # Read in the first language; again in all of them only when the words say French.
+    first, lang = settings.ocr_first_language, settings.ocr_languages
     layout = estimate_layout(gray)
     rotation = 0  # clockwise degrees the source was turned, i.e. what we undo
     if layout.vertical:
         # The confidence check below still catches a wrong turn (it reads upside down).
-        rotation = _vertical_turn(gray, settings, dpi)
+        rotation = _vertical_turn(gray, settings, dpi, first)
         gray = gray.rotate(rotation, expand=True)  # PIL turns counter-clockwise
     if abs(layout.skew) >= 0.3:
         gray = gray.rotate(layout.skew, resample=Image.BICUBIC, expand=True, fillcolor=255)
@@ -136,17 +161,21 @@ def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSe
     psm = 6 if ruled else 3  # one uniform block keeps a table's rows together, in order
     gray = binarise(gray)
     try:
-        reading = _tesseract(gray, settings, psm, dpi)
+        reading = _tesseract(gray, settings, psm, dpi, first)
+        if lang != first and _looks_french(reading):
+            reading = _tesseract(gray, settings, psm, dpi, lang)
+        else:
+            lang = first
         if ruled and reading.legible < _FEW_CHARS:
             # Erasing the edge of a photographed sheet can leave Tesseract nothing it calls
             # text (seen on a grey phone photo of a pay stub): read the page as it came.
             plain = binarise(unerased)
-            second = _tesseract(plain, settings, psm, dpi)
+            second = _tesseract(plain, settings, psm, dpi, lang)
             if second.legible > reading.legible:
                 reading, gray = second, plain
         if reading.confidence < settings.ocr_min_confidence:
             flipped = gray.rotate(180)
-            second = _tesseract(flipped, settings, psm, dpi)
+            second = _tesseract(flipped, settings, psm, dpi, lang)
             if second.legible > reading.legible:
                 reading, gray, rotation = second, flipped, (rotation + 180) % 360
     except OcrTimeout as exc:

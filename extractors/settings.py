@@ -19,6 +19,9 @@ class ExtractionSettings:
     # OCR
     ocr_dpi: int = 300
     ocr_languages: str = "eng+fra"
+    # Each page is read first in this one; again in `ocr_languages` when it reads as French
+    # (the two models together cost about half as much again as English alone).
+    ocr_first_language: str = "eng"
     ocr_page_timeout: float = 60.0
     ocr_min_confidence: float = 55.0  # below this, try the page in another orientation
     tables: bool = True  # look for ruled tables with pdfplumber on pages that have rulings
