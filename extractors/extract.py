@@ -30,7 +30,7 @@ def extractor_version() -> str:
 def engine_version() -> str:
     """Everything whose change can change what is read: part of every cache key."""
     parts = [f"extractors/{extractor_version()}"]
-    for dist in ("pypdfium2", "pdfplumber", "pytesseract", "python-docx", "Pillow"):
+    for dist in ("pypdfium2", "pdfplumber", "tesserocr", "python-docx", "Pillow"):
         parts.append(f"{dist}/{version(dist)}")
     return " ".join(parts)
 

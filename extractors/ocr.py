@@ -11,32 +11,24 @@ when their words say French.
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 
 import numpy as np
-import pytesseract
 from PIL import Image
 
 from extractors.errors import OcrUnavailable
 from extractors.layout import binarise, erase_rulings, estimate_layout
 from extractors.models import ErrorKind, ExtractionError, Page, ReadMethod, Word
 from extractors.settings import ExtractionSettings
+from extractors.tesseract_api import OcrTimeout, available, osd_rotation, read_words
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per process; parallelism is ours
 
-_ROTATE_RE = re.compile(r"Rotate:\s*(\d+)")
 _DRAWING_CONFIDENCE = 40.0
 
 
-class OcrTimeout(RuntimeError):
-    pass
-
-
 def tesseract_available() -> bool:
-    return shutil.which(pytesseract.pytesseract.tesseract_cmd) is not None
+    return available()
 
 
 @dataclass(frozen=True)
@@ -54,30 +46,7 @@ class _Reading:
 def _tesseract(
     image: Image.Image, settings: ExtractionSettings, psm: int, dpi: float, lang: str
 ) -> _Reading:
-    # An uncompressed temp file: PNG encoding an 8-Mpx page costs more than it saves. PPM has
-    # no resolution field, so it is passed: Tesseract would assume 70 dpi and drop small text.
-    with tempfile.NamedTemporaryFile(suffix=".pbm") as tmp:
-        image.save(tmp.name, format="PPM")
-        try:
-            data = pytesseract.image_to_data(
-                tmp.name,
-                lang=lang,
-                config=f"--psm {psm} --dpi {round(dpi)}",
-                output_type=pytesseract.Output.DICT,
-                timeout=settings.ocr_page_timeout,
-            )
-        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-            if "timeout" in str(exc).lower():
-                raise OcrTimeout(str(exc)) from exc
-            raise
-    words = []
-    for i, text in enumerate(data["text"]):
-        conf = float(data["conf"][i])
-        if conf < 0 or not text.strip():
-            continue
-        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
-        line_key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        words.append((text.strip(), conf, box, line_key))
+    words = read_words(image, lang, psm, dpi, settings.ocr_page_timeout)
     confidence = sum(w[1] for w in words) / len(words) if words else 0.0
     return _Reading(words, confidence)
 
@@ -137,12 +106,7 @@ def _vertical_turn(gray: Image.Image, settings: ExtractionSettings, dpi: float, 
 
 def _osd_rotation(image: Image.Image) -> int | None:
     """Degrees clockwise Tesseract says the image must be turned, or None if it cannot tell."""
-    try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0")
-    except pytesseract.TesseractError:
-        return None  # too little text to decide
-    match = _ROTATE_RE.search(osd)
-    return int(match.group(1)) if match else None
+    return osd_rotation(image)
 
 
 def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSettings) -> Page:
@@ -195,8 +159,8 @@ def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSe
             skew=layout.skew,
             error=ExtractionError(kind=ErrorKind.TIMEOUT, message=str(exc)),
         )
-    except pytesseract.TesseractError as exc:
-        if "language" in str(exc).lower() or "tessdata" in str(exc).lower():
+    except RuntimeError as exc:  # tesserocr: the engine could not start with this data
+        if "init" in str(exc).lower() or "tessdata" in str(exc).lower():
             raise OcrUnavailable(str(exc)) from exc
         raise
     return _to_page(reading, number, gray.size, dpi, rotation, layout.skew)

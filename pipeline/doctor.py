@@ -6,7 +6,8 @@ import sys
 from dataclasses import dataclass
 
 import pypdfium2
-import pytesseract
+
+from extractors import tesseract_api
 
 REQUIRED_LANGUAGES = ("eng", "fra", "osd")
 
@@ -29,13 +30,12 @@ def run_checks() -> list[Check]:
 
 
 def _tesseract_checks() -> list[Check]:
-    try:
-        version = str(pytesseract.get_tesseract_version())
-        languages = set(pytesseract.get_languages(config=""))
-    except (pytesseract.TesseractNotFoundError, OSError):
+    if not tesseract_api.available():
         hint = "install it: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra"
         return [Check("tesseract", False, f"not found; {hint} tesseract-ocr-osd")]
-    checks = [Check("tesseract", True, version)]
+    languages = tesseract_api.languages()
+    where = tesseract_api.tessdata_dir()
+    checks = [Check("tesseract", True, f"{tesseract_api.version()} (in process), data in {where}")]
     for lang in REQUIRED_LANGUAGES:
         ok = lang in languages
         detail = "installed" if ok else f"missing: apt-get install tesseract-ocr-{lang}"
