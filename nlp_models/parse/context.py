@@ -18,7 +18,8 @@ from nlp_models.parsed import Found, Language
 T = TypeVar("T")
 
 # Bullets as printed, and as OCR reads a round bullet ("+", "¢", "«", "°", "e" is too common).
-_BULLET = re.compile(r"^\s*(?:[-–—•·▪●◦*■□➢►>o+¢«°✓✔]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)")
+# OCR reads a printed bullet as one glyph or two ("+»", "«°"): a run of up to two counts.
+_BULLET = re.compile(r"^\s*(?:[-–—•·▪●◦*■□➢►>o+¢«»›°✓✔]{1,2}\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)")
 _PAGE_NOISE = re.compile(r"^\s*(?:page\s+\d+(?:\s+(?:of|de|sur)\s+\d+)?|\d+\s*/\s*\d+)\s*$", re.I)
 
 

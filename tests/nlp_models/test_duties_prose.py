@@ -130,3 +130,18 @@ def test_bullets_as_ocr_reads_them() -> None:
         "Wired navigation lights and bilge pumps.",
         "Pressure-tested fuel lines before sea trials.",
     ]
+
+
+def test_a_bullet_read_as_two_glyphs_still_opens_a_duty() -> None:
+    # A phone photo's bullet can come back as two glyphs ("+»"); a third glyph is not a bullet.
+    duties = _duties(
+        "Main duties:\n"
+        "+ Balanced the tills and counted the safe at closing.\n"
+        "+» Ordered stock from the regional warehouse every Monday.\n"
+        "» Trained new cashiers on the point-of-sale system.\n"
+    )
+    assert duties == [
+        "Balanced the tills and counted the safe at closing.",
+        "Ordered stock from the regional warehouse every Monday.",
+        "Trained new cashiers on the point-of-sale system.",
+    ]
