@@ -132,22 +132,21 @@ def ocr_page(image: Image.Image, number: int, dpi: float, settings: ExtractionSe
     gray = binarise(gray)
     try:
         reading = _tesseract(gray, settings, psm, dpi, first)
-        if lang != first and _looks_french(reading):
-            reading = _tesseract(gray, settings, psm, dpi, lang)
-        else:
-            lang = first
         if ruled and reading.legible < _FEW_CHARS:
             # Erasing the edge of a photographed sheet can leave Tesseract nothing it calls
             # text (seen on a grey phone photo of a pay stub): read the page as it came.
             plain = binarise(unerased)
-            second = _tesseract(plain, settings, psm, dpi, lang)
+            second = _tesseract(plain, settings, psm, dpi, first)
             if second.legible > reading.legible:
                 reading, gray = second, plain
         if reading.confidence < settings.ocr_min_confidence:
             flipped = gray.rotate(180)
-            second = _tesseract(flipped, settings, psm, dpi, lang)
+            second = _tesseract(flipped, settings, psm, dpi, first)
             if second.legible > reading.legible:
                 reading, gray, rotation = second, flipped, (rotation + 180) % 360
+        # The language is judged on the reading kept (an erased table can read as nothing).
+        if lang != first and _looks_french(reading):
+            reading = _tesseract(gray, settings, psm, dpi, lang)
     except OcrTimeout as exc:
         return Page(
             number=number,

@@ -94,6 +94,9 @@ def read_words(image: Image.Image, lang: str, psm: int, dpi: float, timeout: flo
     import tesserocr
 
     api = _engine(lang)
+    # Tesseract adapts its classifier to the pages it has read: each page starts fresh, so a
+    # page reads the same whatever this process read before (as with the command).
+    api.ClearAdaptiveClassifier()
     api.SetPageSegMode(psm)
     api.SetImage(image)
     api.SetSourceResolution(round(dpi))  # without it small text is dropped as noise

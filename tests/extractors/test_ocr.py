@@ -79,3 +79,18 @@ def test_french_scan_keeps_its_accents(truth, extracted) -> None:
     page = extracted("french", "lettre_scan.png").pages[0]
     assert accuracy([(want["lines"], page.text)]) >= 0.97
     assert "é" in page.text
+
+
+def test_a_french_table_photo_is_read_with_french() -> None:
+    # Its rules erased, the photo reads as nothing; read as it came, in English first, its
+    # words say French: the page is read again with French (accents kept, "Impôt" not "Imp6t").
+    from pathlib import Path
+
+    from extractors.extract import extract
+
+    case = "wG01_qc_attestation_numbered_company_releves"
+    path = (
+        Path(__file__).parents[2] / "fixtures/wild/cases" / case / "IMG_20250822_releve_paie17.jpg"
+    )
+    text = extract(path.read_bytes()).pages[0].text
+    assert "Impôt fédéral" in text and "Total des retenues" in text
