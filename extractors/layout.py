@@ -153,5 +153,8 @@ def binarise(gray: Image.Image) -> Image.Image:
     background = total - weight
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (total_mass * weight - mass * total) ** 2 / (weight * background)
-    threshold = int(np.nanargmax(np.where(background > 0, between, np.nan)))
+    candidates = np.where(background > 0, between, np.nan)
+    if np.isnan(candidates).all():  # one grey level (a blank page): nothing to separate
+        return Image.fromarray(arr < 128).convert("1") if arr.size else gray.convert("1")
+    threshold = int(np.nanargmax(candidates))
     return Image.fromarray(arr > threshold).convert("1")

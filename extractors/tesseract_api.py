@@ -72,10 +72,14 @@ def version() -> str:
 
 
 def _engine(lang: str):  # -> tesserocr.PyTessBaseAPI
+    # A forked process keeps the engines of the thread that forked it: it has that thread alone
+    # and its own copy of their memory, and one OpenMP thread (OMP_THREAD_LIMIT=1, set before
+    # Tesseract loads) leaves no thread pool behind to break on fork.
     engines = getattr(_local, "engines", None)
-    if engines is None or getattr(_local, "pid", None) != os.getpid():
-        engines = _local.engines = {}  # a forked process builds its own
-        _local.pid = os.getpid()
+    forked = getattr(_local, "pid", None) != os.getpid()
+    if engines is None or (forked and os.environ.get("OMP_THREAD_LIMIT") != "1"):
+        engines = _local.engines = {}
+    _local.pid = os.getpid()
     if lang not in engines:
         import tesserocr
 
@@ -87,6 +91,18 @@ def _engine(lang: str):  # -> tesserocr.PyTessBaseAPI
             raise OcrUnavailable(f"Tesseract language data missing: {', '.join(sorted(missing))}")
         engines[lang] = tesserocr.PyTessBaseAPI(path=f"{folder}/", lang=lang)
     return engines[lang]
+
+
+def warm(langs: tuple[str, ...]) -> None:
+    """Build the engines for `langs` now and read one blank page with each, so that processes
+    forked afterwards (a batch's cases) start with them loaded; silently nothing without
+    Tesseract."""
+    if not available() or os.environ.get("OMP_THREAD_LIMIT") != "1":
+        return
+    page = Image.new("L", (64, 64), 255)
+    for lang in langs:
+        if set(lang.split("+")) <= languages():
+            _engine(lang) if lang == "osd" else read_words(page, lang, 6, 300, 30)
 
 
 def read_words(image: Image.Image, lang: str, psm: int, dpi: float, timeout: float) -> list:
@@ -115,7 +131,10 @@ def read_words(image: Image.Image, lang: str, psm: int, dpi: float, timeout: flo
                 par, line = par + 1, 0
             if word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
                 line += 1
-            text = (word.GetUTF8Text(level) or "").strip()
+            try:
+                text = (word.GetUTF8Text(level) or "").strip()
+            except RuntimeError:  # an empty page's iterator has a word without text
+                continue
             box = word.BoundingBox(level)
             if not text or box is None:
                 continue

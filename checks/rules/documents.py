@@ -128,8 +128,14 @@ def low_confidence(ctx: Context) -> Iterator[Hit]:
     threshold = ctx.param("ocr_low_confidence")
     for d in ctx.case.documents:
         if d.ocr_confidence is not None and d.ocr_confidence < threshold:
+            said = (
+                "OCR found no legible text on it (a blank page, or a scan too faint or small "
+                "to read)"
+                if d.ocr_confidence == 0  # no word at all: a mean of nothing
+                else f"OCR confidence {d.ocr_confidence:.0%} is below {threshold:.0%}"
+            )
             yield Hit(
-                f"{d.path}: OCR confidence {d.ocr_confidence:.0%} is below {threshold:.0%}.",
+                f"{d.path}: {said}.",
                 documents=(d.path,),
                 subject=d.path,
             )

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import snowballstemmer
@@ -29,9 +30,19 @@ _STEMMER = snowballstemmer.stemmer("french")
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS  # spaCy's curated French list
+    """spaCy's curated French list. `import spacy.lang.fr.stop_words` would first run the
+    package's `__init__`, which compiles its tokenizer tables (2.3 s); the list is a plain
+    module, so it is loaded from its file alone."""
+    import importlib.util
 
-    return frozenset(_fold(w) for w in STOP_WORDS)
+    import spacy.lang
+
+    path = Path(spacy.lang.__file__).parent / "fr" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("_spacy_french_stop_words", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(_fold(w) for w in module.STOP_WORDS)
 
 
 def _fold(word: str) -> str:

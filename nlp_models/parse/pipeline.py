@@ -1,7 +1,8 @@
 """The spaCy pipelines of the parsing stage, built once per process from `spacy.blank`.
 
 No pretrained model exists here (none is downloaded, ever): the tokenizer of `spacy.blank("en")`
-/ `spacy.blank("fr")` plus the project's own components are the model:
+or its French counterpart (`french_tokens.FrenchLite`) plus the project's own components are the
+model:
 
 - `entity_ruler`: ORG (capitalised words ending in a legal suffix such as Inc., Pvt. Ltd., Ltée,
   GmbH, S.A., or an institution word such as College) and PERSON (an honorific and a name);
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from nlp_models.parse.french_tokens import FrenchLite
 from nlp_models.parse.patterns import HONORIFICS, INSTITUTION_HEADS, KIND_CUES, ORG_SUFFIXES
 
 # Capitalised words (or numbers, "&", a few particles) that can make up an organisation's name.
@@ -121,8 +123,8 @@ class KindCues:
 @cache
 def get_nlp(lang: str = "en") -> Language:
     """The pipeline for "en" or "fr" (anything else gets the English one); built once."""
-    code = "fr" if lang == "fr" else "en"
-    nlp = spacy.blank(code)
+    # French: spaCy's rules without its 2.3 s table of hyphenated words (french_tokens).
+    nlp = FrenchLite() if lang == "fr" else spacy.blank("en")
     # Pages are long; the limit guards memory, not correctness.
     nlp.max_length = 2_000_000
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})

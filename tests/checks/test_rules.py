@@ -1215,6 +1215,13 @@ EXAMPLES = [
         "scan.pdf: OCR confidence 69% is below 70%.",
     ),
     Example(
+        "document.low_confidence",
+        lambda: doc(read="ocr", ocr_confidence=0.0),
+        W,
+        lambda: doc(read="ocr", ocr_confidence=0.70),
+        "scan.pdf: OCR found no legible text on it (a blank page",
+    ),
+    Example(
         "document.french",
         lambda: doc(language="fr"),
         INFO,

@@ -51,3 +51,19 @@ def test_garbage_with_a_valid_signature_is_corrupt_not_a_crash(garbage) -> None:
     doc = extract(garbage)
     assert doc.read == ReadMethod.FAILED
     assert doc.error.kind in {ErrorKind.CORRUPT, ErrorKind.UNSUPPORTED}
+
+
+@pytest.mark.parametrize("grey", [255, 0, 200])
+def test_a_blank_page_reads_as_no_words_not_as_a_damaged_image(grey) -> None:
+    # One grey level gives Otsu's threshold nothing to separate; Tesseract's iterator then holds a
+    # word without text. Neither is damage: the page is read, and it says nothing.
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (1275, 1650), grey).save(buffer, format="PNG", dpi=(150, 150))
+    doc = extract(buffer.getvalue())
+    assert doc.error is None
+    assert doc.read == ReadMethod.OCR
+    assert doc.pages[0].words == () and doc.pages[0].ocr_confidence == 0
