@@ -10,13 +10,17 @@ calibration_fit.py and measures the fit on held-out occupations).
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 FEATURES = ("score", "margin", "has_title", "has_duties")
 
 
 def features(top: float, second: float, has_title: bool, has_duties: bool) -> np.ndarray:
+    import numpy as np  # here, not at the top: every command imports `in_words` at start-up
+
     return np.array([top, top - second, float(has_title), float(has_duties)])
 
 
