@@ -46,10 +46,11 @@ _NAME_LABEL = re.compile(
     re.I,
 )
 _CERTIFY = re.compile(
-    r"(?:certify\s+that|confirms?\s+that|attest\s+that|"
+    r"(?:certif(?:y|ies)\s+that|confirms?\s+that|attests?\s+that|"
     r"attestons[^.]{0,40}?que|certifions[^.]{0,40}?que"
-    r"|confirmer\s+que)\s+(?P<n>(?:(?:Mr|Ms|Mrs|Miss|Dr|Mme|M|Monsieur|Madame|Mlle)\.?\s+)?"
-    r"[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,3})",
+    r"|confirmer\s+que)\s+(?P<n>(?:(?i:Mr|Ms|Mrs|Miss|Dr|Mme|M|Monsieur|Madame|Mlle)\.?\s+)?"
+    # a name in capitals or not, with initials ("MARIA KRISTINA D. VILLANUEVA")
+    r"[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:[A-ZÀ-Ý][\w'’\-]+|[A-Z]\.)){1,4})",
 )
 
 

@@ -133,10 +133,26 @@ def mention_starts(ctx: Ctx, anchors: list[Anchor], lo: int, hi: int) -> list[tu
     return out
 
 
-def shared_spans(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentences that state terms for every position ("In both positions her hours ...")."""
+def shared_spans(ctx: Ctx, lo: int, hi: int, titles: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Sentences that state terms for every position ("In both positions her hours ..."), and
+    the sentences that run on after one in its paragraph ("Both positions are full-time. Her
+    schedule is 8 hours a day, ...") until one names a position."""
     out = []
-    for m in _SHARED.finditer(ctx.text, lo, hi):
-        s, e = sentence_bounds(ctx.text, m.start(), lo, hi)
+    text = ctx.text
+    names = [" ".join(t.lower().split()) for t in titles if t]
+    for m in _SHARED.finditer(text, lo, hi):
+        s, e = sentence_bounds(text, m.start(), lo, hi)
+        while True:
+            # The next sentence carries on the paragraph when it starts on the same line.
+            nxt = e + 1
+            while nxt < hi and text[nxt] in " \t":
+                nxt += 1
+            if nxt >= hi or nxt == e + 1 or not text[nxt].isupper():
+                break
+            _, end = sentence_bounds(text, nxt, lo, hi)
+            said = " ".join(text[nxt:end].lower().split())  # a title may wrap across lines
+            if any(n in said for n in names) or _SHARED.search(text, nxt, end):
+                break
+            e = end
         out.append((s, e + 1))
     return out

@@ -68,7 +68,8 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
         for c in chunks[i][1:]:
             p = _with_terms(p, build_position(ctx, _BARE, None, *c), duties=True)
         out.append(p)
-    for s, e in shared_spans(ctx, lo, hi) if len(out) > 1 else ():
+    titles = tuple(p.title.value for p in out if p.title)
+    for s, e in shared_spans(ctx, lo, hi, titles) if len(out) > 1 else ():
         both = build_position(ctx, _BARE, None, s, e)
         out = [_with_terms(p, both, duties=False) for p in out]
     out = letter_level(ctx, lo, anchors[0].start, out)

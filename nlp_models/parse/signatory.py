@@ -43,8 +43,11 @@ _NOT_NAME = re.compile(
     re.I,
 )
 _HONORIFIC = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r")\s+"
+    r"^(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r")\s+",
+    re.I,  # "MS. MARIA VILLANUEVA": a name in capitals has its honorific in capitals
 )
+# A name and its role on one line: "JEROME P. CASTILLO, HR Manager", "Ana Lima – Head of HR".
+_NAME_ROLE = re.compile(r"^(?P<name>[^,–—|]+?)\s*(?:,|\s[–—|-]\s)\s*(?P<role>\S.*)$")
 
 
 # What OCR leaves beside a name: stray quotes, brackets, bars and dots from the signature's ink.
@@ -91,6 +94,14 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
             if is_person(ln.text):
                 s, e = trim(ctx.text, ln.start, ln.end, _DEBRIS)
                 name = ctx.found(ctx.text[s:e], s, e)
+                continue
+            both = _NAME_ROLE.match(ln.text)
+            if both and is_person(both["name"]) and _is_role(both["role"]):
+                name = ctx.found(both["name"], ln.start, ln.start + both.end("name"))
+                text = both["role"].rstrip(",")
+                title = ctx.found(
+                    text, ln.start + both.start("role"), ln.start + both.start("role") + len(text)
+                )
                 continue
             # Under a closing the name comes within the first lines; past them, give up.
             if close is not None and i >= 3:

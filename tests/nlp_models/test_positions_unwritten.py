@@ -148,3 +148,30 @@ def test_an_fte_share_whose_hours_are_stated_derives_nothing() -> None:
     text = "at 0.6 FTE, that is 22.5 hours per week (full time here is 37.5 hours per week)"
     assert [h.per_week for h in find_hours(text) if h.per_week] == [22.5, 37.5]
     assert [h.per_week for h in find_hours("0.6 FTE of our 40-hour week")] == [24.0]
+
+
+_BOTH_PARAGRAPH = """Tidewater Survey Group Ltd.
+88 Chain Lake Drive, Halifax, NS B3S 1A2
+
+March 3, 2025
+
+To whom it may concern:
+
+Omar Haddad joined Tidewater Survey Group Ltd. on May 1, 2020 as a Survey Assistant and was
+promoted to Survey Technologist effective July 1, 2022, his position today.
+
+Both positions are full-time. His schedule is 7.5 hours a day, Monday to Friday. As Survey
+Technologist he now earns $68,000 a year.
+
+Regards,
+Lena Ward, Office Manager
+"""
+
+
+def test_terms_that_run_on_after_a_both_positions_sentence_apply_to_each() -> None:
+    # The hours follow "Both positions are full-time." in its paragraph; the sentence that
+    # names a position ("As Survey Technologist ...") is that position's alone.
+    first, second = sorted(_positions(_BOTH_PARAGRAPH), key=lambda p: p.start.value)
+    assert first.title.value == "Survey Assistant"
+    assert first.hours_per_week.value == second.hours_per_week.value == 37.5
+    assert first.pay is None and second.pay.value.amount == 68000

@@ -45,3 +45,26 @@ def test_a_title_printed_above_the_name_is_the_signatory_title() -> None:
 def test_the_usual_order_is_kept() -> None:
     sig = parse_document(text_doc(LETTER)).fields.signatory
     assert (sig.name.value, sig.title.value) == ("Marguerite Olsen", "Senior Payroll Advisor")
+
+
+CAPITALS = """KESTREL FREIGHT SERVICES PVT. LTD.
+Plot 12, MIDC Road, Pune 411019, India
+
+CERTIFICATE OF SERVICE
+
+This certifies that MR. ANIL R. DESHMUKH was employed by us as a Logistics Executive from
+03/01/2019 to 28/02/2023, working 48 hours per week.
+
+(signed)
+PRIYA S. KULKARNI, Manager - Human Resources
+priya.kulkarni@kestrel.example
+"""
+
+
+def test_a_name_in_capitals_with_initials_and_a_name_with_its_role_on_one_line() -> None:
+    fields = parse_document(text_doc(CAPITALS)).fields
+    assert fields.applicant.value == "ANIL R. DESHMUKH"
+    sig = fields.signatory
+    assert sig.name.value == "PRIYA S. KULKARNI"
+    assert sig.title.value == "Manager - Human Resources"
+    assert sig.contact.value == "priya.kulkarni@kestrel.example"
