@@ -29,7 +29,9 @@ _CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"\bSIRE[TN]\b|\bURSSAF\b|\bRCS\s+[A-Z][a-zé]+", "FR", None),
     (r"\bR\.?F\.?C\.?\s*[:.]?\s*[A-Z&Ñ]{3,4}\d{6}|\bIMSS\b|\bINFONAVIT\b", "MX", None),
     (r"\bGSTIN\b|\bCIN\s*[:.]?\s*[UL]\d{5}|\bEPFO?\b\s*(?:no|number|a/c)", "IN", None),
-    (r"\bCompanies\s+House\b|\bNational\s+Insurance\b", "GB", None),
+    # A UK company states where it is registered on its letters (Companies Act 2006).
+    (r"\bCompanies\s+House\b|\bNational\s+Insurance\b"
+     r"|\bRegistered\s+in\s+(?:England|Scotland|Wales|Northern\s+Ireland)\b", "GB", None),
     (r"\bSSS\b.{0,40}\bPhil[Hh]ealth\b|\bPag-IBIG\b", "PH", None),
     (r"(?i:\bS\.?\s?A\.?\s?(?:B\.?\s?)?de\s+C\.?\s?V\.?|\bS\.?\s?de\s+R\.?\s?L\.?\s?de\s+C\.?\s?V\.?)",
      "MX", None),

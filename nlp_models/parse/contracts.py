@@ -49,6 +49,8 @@ _SIGNED_BY = re.compile(
     re.I,
 )
 _START = (
+    # "with effect from 02/12/2019", "w.e.f. 1 June": an appointment letter's start
+    r"with\s+effect\s+from|w\.\s?e\.\s?f\.?|effective\s+(?:from|on)|"
     r"start(?:ing)?\s+(?:on|date)|commenc(?:ing|es|e)\s+on|effective(?:\s+date)?|begin(?:ning|"
     r"s)?\s+on|date\s+de\s+d[ée]but|à\s+compter\s+du|d[ée]butant\s+le"
 )

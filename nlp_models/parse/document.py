@@ -6,6 +6,7 @@ import logging
 
 from extractors.models import ExtractedDocument
 from nlp_models.normalize import find_addresses, find_phones, infer_day_first
+from nlp_models.normalize.registries import registry_country
 from nlp_models.parse.context import Ctx, split_lines
 from nlp_models.parse.kinds import classify, kind_cues
 from nlp_models.parse.language import detect_language
@@ -48,22 +49,24 @@ def build_context(doc: ExtractedDocument) -> Ctx:
         pages.text = text
     lang, _ = detect_language(text)
     nlp_doc = get_nlp(lang.value)(text)
-    country = _country(text)
+    country = _country(text, lang.value)
     ctx = Ctx(doc=doc, lang=lang, nlp_doc=nlp_doc, pages=pages, country=country)
     ctx.day_first = infer_day_first([text], country)
     ctx.lines = split_lines(text)
     return ctx
 
 
-def _country(text: str) -> str | None:
-    """The issuer's country: the first address's country, else the first phone's."""
+def _country(text: str, lang: str) -> str | None:
+    """The issuer's country: the first address's country, else the first international phone
+    number's, else how the company is registered ("Registered in England and Wales")."""
     for a in find_addresses(text[:3000]):
         if a.country:
             return a.country
     for p in find_phones(text[:3000]):
         if p.text.lstrip().startswith("+") and p.region:
             return p.region
-    return None
+    reg = registry_country(text, lang)
+    return reg.country if reg is not None else None
 
 
 def _parse(doc: ExtractedDocument) -> ParsedDocument:

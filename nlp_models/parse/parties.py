@@ -33,13 +33,18 @@ _HEADING = re.compile(
     re.I,
 )
 _PHONE_LABEL = re.compile(
-    r"(?:tel|t[ée]l[ée]phone|phone|ph|mobile|cell|fax|payroll)\.?\s*[:#]?\s*$", re.I
+    r"(?:tel|t[ée]l[ée]phone|phone|ph|mobile|cell|fax|payroll)\.?\s*[:#]?\s*$"
+    # "please contact me on 0161 ...", "call our HR office at ..."
+    r"|\b(?:contact|call|reach|ring)\b(?:\s+[\w&]+){0,4}?\s+(?:on|at)\s*$",
+    re.I,
 )
 _NAME_LABEL = re.compile(
     r"(?:employer|company|empregador|empresa|employeur|raison\s+sociale|arbeitgeber)\b\s*:?\s+",
     re.I,
 )
 _NAME_LINE = re.compile(r"^[^\d@]{2,80}$")
+# Stationery sets its parts on one long line between separators ("Name · street, city · phone").
+_SEGMENTS = re.compile(r"(?:\s[·|•]\s.*){2}|\s[·|•]\s.*\d")
 
 
 def top_lines(ctx: Ctx, limit: int = 8) -> list[Line]:
@@ -52,7 +57,7 @@ def top_lines(ctx: Ctx, limit: int = 8) -> list[Line]:
         if (
             _BODY_START.match(ln.text)
             or _is_date_line(ctx, ln)
-            or len(ln.text) > 110
+            or (len(ln.text) > 110 and not _SEGMENTS.search(ln.text))
             or _is_prose(ln.text)
         ):
             break
@@ -252,6 +257,8 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         # A letterhead abroad whose address or phone the readers do not know ("52, rue des
         # Verriers — 69009 LYON") is still a letterhead.
         contact_in_top = any(contact_marks(ln.text) for ln in top)
+    # Stationery may print the name (or logo) at the head and the contact details at the foot.
+    contact_in_top = contact_in_top or _contact_footer(ctx)
     letterhead = bool(top) and name_span is not None and name_span[0] < top_end and contact_in_top
     if not letterhead and name is not None:
         letterhead = _footer_letterhead(ctx, name.value)
@@ -261,6 +268,21 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         country=country,
     )  # fmt: skip
     return party, letterhead, top_end
+
+
+def _footer_lines(ctx: Ctx) -> list[Line]:
+    return [ln for ln in ctx.lines[-3:] if not ln.is_noise]
+
+
+def _contact_footer(ctx: Ctx) -> bool:
+    """A footer line printing the street address with a phone, e-mail or web site beside it
+    ("4475 Creditview Heights Blvd., Suite 300, Mississauga ON L5M 0T9 • 905-555-0100")."""
+    return any(
+        address_marks(ln.text)
+        and (find_phones(ln.text, country=ctx.country) or find_websites(ln.text)
+             or find_emails(ln.text))
+        for ln in _footer_lines(ctx)
+    )  # fmt: skip
 
 
 def _footer_letterhead(ctx: Ctx, name: str) -> bool:
@@ -349,8 +371,11 @@ def _global(ctx: Ctx, f: Found) -> int:
 
 def _phone(ctx: Ctx, top_end: int, hi: int) -> Found[str] | None:
     for m in find_phones(ctx.text[:hi], country=ctx.country):
-        labelled = _PHONE_LABEL.search(ctx.text, max(0, m.start - 20), m.start) is not None
-        if m.start < top_end or labelled or m.text.lstrip().startswith(("+", "(")):
+        labelled = _PHONE_LABEL.search(ctx.text, max(0, m.start - 40), m.start) is not None
+        # A number in the letterhead, or the footer's stationery, is the company's; one in the
+        # body only when something says it is a phone (the applicant's, an account's may not).
+        footer = any(ln.start <= m.start < ln.end for ln in _footer_lines(ctx))
+        if m.start < top_end or footer or labelled or m.text.lstrip().startswith(("+", "(")):
             return ctx.found(m.e164, m.start, m.end)
     return None
 

@@ -65,6 +65,10 @@ KIND_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         ("pleased to offer you", 4), ("we are pleased to offer", 4), ("job offer", 3),
         ("accept this offer", 3), ("acceptance of offer", 3), ("your start date", 2),
         ("offre d'emploi", 4), ("lettre d'offre", 4),
+        # An appointment letter (India, the Gulf, Commonwealth employers) is the offer by
+        # another name: terms of a job to accept, countersigned by the employee.
+        ("letter of appointment", 4), ("appointment letter", 4), ("pleased to appoint you", 4),
+        ("token of your acceptance", 3), ("sign the duplicate copy", 3),
     ),
     "contract": (
         ("employment agreement", 3), ("employment contract", 3), ("contract of employment", 3),

@@ -103,3 +103,75 @@ def test_stationery_at_the_foot_of_the_page_is_a_letterhead() -> None:
 
 def test_a_signature_block_with_the_street_is_not_a_letterhead() -> None:
     assert parse_document(text_doc(SIGNATURE_ONLY)).fields.letterhead is False
+
+
+# A logo and the name at the head, the contact details at the foot; a phone offered in the body.
+HEAD_AND_FOOT = """Mercer Lane Conveyors Ltd.
+
+9 June 2025
+
+To whom it may concern,
+
+This is to confirm that Dale Okafor has been a full-time Maintenance Planner with Mercer Lane
+Conveyors Ltd. since 2 March 2021, working 40 hours per week. Should you need anything else,
+please contact the undersigned on 0113 496 0731.
+
+Yours faithfully,
+Ruth Allonby
+Operations Director
+14 Wharf Approach, Leeds LS1 4BR · 0113 496 0700 · Registered in England and Wales 07761190
+"""
+
+# The whole letterhead on one long line, its parts between separators.
+ONE_LINE_HEAD = (
+    "Sarvam Reliability Labs Pvt. Ltd.  ·  5th Floor, Prestige Meridian, 29 MG Road, "
+    "Bengaluru 560001  ·  +91 80 4123 5500\n"
+    """12/04/2024
+To whom it may concern,
+This is to certify that Mr. Kiran Bhat was employed by us as a Reliability Engineer from
+01/07/2019 to 31/03/2024, 45 hours a week.
+For Sarvam Reliability Labs Pvt. Ltd.
+Meera Nair
+Manager - Human Resources
+"""
+)
+
+
+def test_a_name_at_the_head_and_contacts_at_the_foot_are_a_letterhead() -> None:
+    fields = parse_document(text_doc(HEAD_AND_FOOT)).fields
+    assert fields.letterhead is True
+    # The registration line says England: UK numbers read as UK numbers.
+    assert fields.employer.country.value == "GB"
+    assert fields.employer.phone.value == "+441134960731"  # offered in the body, first
+
+
+def test_a_letterhead_on_one_long_line_of_separated_parts() -> None:
+    fields = parse_document(text_doc(ONE_LINE_HEAD)).fields
+    assert fields.letterhead is True
+    assert fields.employer.legal_name.value == "Sarvam Reliability Labs Pvt. Ltd."
+    assert fields.employer.phone.value == "+918041235500"
+
+
+APPOINTMENT = """Tarangini Software Services Pvt. Ltd., Hyderabad 500081
+
+Sub: Letter of Appointment - Data Analyst
+
+Dear Ravi,
+
+We are pleased to appoint you as Data Analyst in our Analytics practice with effect from
+15/07/2021, on a cost to company of Rs. 6,00,000 per annum. Your working hours will be 45 hours
+a week. Kindly sign the duplicate copy of this letter as a token of your acceptance.
+
+For Tarangini Software Services Pvt. Ltd.
+Lakshmi Rao, Head - Talent
+"""
+
+
+def test_an_appointment_letter_is_an_offer_and_its_effect_date_the_start() -> None:
+    from datetime import date
+
+    parsed = parse_document(text_doc(APPOINTMENT))
+    assert parsed.kind.value == "offer_letter"
+    (position,) = parsed.fields.positions
+    assert position.start.value == date(2021, 7, 15)
+    assert position.hours_per_week.value == 45
