@@ -143,8 +143,11 @@ def legal_name(ctx: Ctx, top: list[Line]) -> tuple[int, int] | None:
         if orgs:
             return _with_line_above(ctx, top, orgs[0][0], orgs[0][1])
         # The first line that reads as a name (an address line may be printed above it).
+        mailboxes = _mailbox_names(ctx)
         for first in top[:4]:
             if looks_like_name(first.text) and not _is_date_line(ctx, first):
+                if first.text.strip() in mailboxes or _HEADER_NEXT.match(ctx.text, first.end + 1):
+                    continue  # the mailbox owner's name a printed e-mail starts with
                 return first.start, first.end
     orgs = ctx.ents("ORG")
     if not orgs:
@@ -155,6 +158,16 @@ def legal_name(ctx: Ctx, top: list[Line]) -> tuple[int, int] | None:
         if clean_org(t).lower() == best:
             return s, e
     return None
+
+
+# A printed e-mail: "From: Name <address>" under the mailbox owner's name.
+_HEADER_NEXT = re.compile(r"(?:From|De|Von|Sent|Envoyé)\s*:", re.I)
+_MAILBOX = re.compile(r"([A-ZÀ-Ý][^<>\n:]{1,60}?)\s*<[^@\s<>]+@[^\s<>]+>")
+
+
+def _mailbox_names(ctx: Ctx) -> set[str]:
+    """Display names of e-mail addresses ("Lorraine Chiu <lchiu@...>"): people, not issuers."""
+    return {m.group(1).strip() for m in _MAILBOX.finditer(ctx.text)}
 
 
 def _with_line_above(ctx: Ctx, top: list[Line], s: int, e: int) -> tuple[int, int]:

@@ -62,9 +62,15 @@ def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
     # multi-token suffix ("Pvt. Ltd.", "S.A.S.") is its first token then up to three of the
     # tokens any suffix is made of.
     single, multi = _split(nlp, ORG_SUFFIXES)
-    firsts = sorted({s.lower() for s in single} | {m[0].lower() for m in multi})
-    # A single letter ("A" of "A/S") would make any "Name Surname a ..." a company.
-    firsts = [f for f in firsts if len(f) > 1 or not f.isalpha()]
+    written = {*single, *(m[0] for m in multi)}
+    # A two-letter suffix ("ME", "SA", "AB", "Oy") counts only as written, in capitals or as
+    # listed: in lower case it is a word ("Let me know", "sa famille"). A single letter ("A" of
+    # "A/S") would make any "Name Surname a ..." a company.
+    short = sorted(
+        {w for w in written if len(w) == 2 and w.isalpha()}
+        | {w.upper() for w in written if len(w) == 2 and w.isalpha()}
+    )
+    firsts = sorted({w.lower() for w in written if len(w) > 2 or not w.isalpha()})
     rest = sorted({t.lower() for m in multi for t in m[1:]})
     comma = {"TEXT": ",", "OP": "?"}
     heads, _ = _split(nlp, INSTITUTION_HEADS)
@@ -74,6 +80,13 @@ def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
             "label": "ORG",
             "pattern": [
                 *_NUMBERED, _FIRST, _BODY, comma, {"LOWER": {"IN": firsts}},
+                {"LOWER": {"IN": rest}, "OP": "{0,3}"},
+            ],
+        },
+        {
+            "label": "ORG",
+            "pattern": [
+                *_NUMBERED, _FIRST, _BODY, comma, {"TEXT": {"IN": short}},
                 {"LOWER": {"IN": rest}, "OP": "{0,3}"},
             ],
         },

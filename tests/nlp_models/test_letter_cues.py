@@ -175,3 +175,27 @@ def test_an_appointment_letter_is_an_offer_and_its_effect_date_the_start() -> No
     (position,) = parsed.fields.positions
     assert position.start.value == date(2021, 7, 15)
     assert position.hours_per_week.value == 45
+
+
+PRINTED_EMAIL = """Farah Qureshi
+From:\tDevon Marsh <dmarsh@tallpinesdental.example>
+Sent:\tMonday, June 2, 2025 10:14 AM
+To:\tFarah Qureshi <farah.q@mailbox.example>
+Subject:\tRE: Confirmation of employment
+
+Hi Farah,
+
+Happy to confirm: you have been our Dental Hygienist since April 6, 2022, 32 hours per week,
+at $48.50 an hour. Let me know if your consultant needs more.
+
+Devon Marsh
+Practice Manager
+Tall Pines Dental Group Inc.
+"""
+
+
+def test_a_printed_emails_mailbox_owner_is_not_the_employer() -> None:
+    # Outlook prints the mailbox owner's name above the headers; "Let me" is no company ("ME"
+    # is a Brazilian legal form only in capitals).
+    fields = parse_document(text_doc(PRINTED_EMAIL)).fields
+    assert fields.employer.legal_name.value == "Tall Pines Dental Group Inc."
