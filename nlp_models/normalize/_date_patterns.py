@@ -1,5 +1,6 @@
-"""The date patterns: month names and ordinal words (English and French), the regexes of each
-written form, and the cheap trigger scans that say where a full pattern can match.
+"""The date patterns: month names (English, French, Spanish, Portuguese) and ordinal words,
+the regexes of each written form, and the cheap trigger scans that say where a full pattern
+can match.
 
 Hand-written regexes rather than dateparser: dateparser costs ~0.3 s to import and ~1 ms per
 call, and it cannot find dates inside a longer text with their spans; these patterns cover the
@@ -17,18 +18,20 @@ from nlp_models.normalize._text import ocr_word
 _MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan janvier janv",
-        "february feb febr fevrier fevr fev",
-        "march mar mars",
-        "april apr avril avr",
-        "may mai",
-        "june jun juin",
-        "july jul juillet juil",
-        "august aug aout",
-        "september sep sept septembre",
-        "october oct octobre",
-        "november nov novembre",
-        "december dec decembre",
+        # English, French, then Spanish and Portuguese (folded: "março" is read as "marco").
+        # Abbreviations that are English words ("set", "out", "ago") are left out.
+        "january jan janvier janv enero janeiro ene",
+        "february feb febr fevrier fevr fev febrero fevereiro",
+        "march mar mars marzo marco",
+        "april apr avril avr abril abr",
+        "may mai mayo maio",
+        "june jun juin junio junho",
+        "july jul juillet juil julio julho",
+        "august aug aout agosto",
+        "september sep sept septembre septiembre setiembre setembro",
+        "october oct octobre octubre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec decembre diciembre dezembro dic dez",
     ],
     start=1,
 ):
@@ -72,8 +75,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # Month names also accept OCR digit-for-letter slips ("Ju1y", "0ct"); the word is checked later.
-_MON = r"(?P<mon>[A-Za-z015]{3,9})\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|re|e|eme)?"
+_MON = r"(?P<mon>[A-Za-z015]{3,10})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|re|e|eme|\.?°)?"
 _DAYW = rf"(?P<dayw>{_alt(ORDINAL_WORDS).replace(' ', '[ -]')})"
 _YEAR4 = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d|'\d\d|(?<=[-/])\d\d)(?!\d)"
@@ -127,7 +130,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 NUMERIC = dict(PATTERNS)["NUM"]
 NAMED = frozenset({"MDY", "DMY", "MY"})
 # Cheap scans that find where a full pattern could match (see _text.windows).
-_MONTH_RX = r"(?:jan|feb|fev|mar|apr|avr|ma[iy]|jun|jui|jul|ju[1l]|aug|aou|sep|oct|0ct|nov|dec)"
+_MONTH_RX = (
+    r"(?:jan|feb|fev|mar|apr|avr|ma[iy]|jun|jui|jul|ju[1l]|aug|aou|sep|oct|0ct|nov|dec"
+    r"|ene|abr|ago|set|out|dic|dez)"
+)
 # The look-behind sits after the three letters so the scan keeps its fast first-letter skip.
 MONTH_TRIGGER = re.compile(_MONTH_RX + r"(?<![a-z0-9]...)")
 NUM_TRIGGER = re.compile(r"\d[-/.]\d")

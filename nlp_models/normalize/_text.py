@@ -31,7 +31,9 @@ _SPECIAL = {
     "\u2002": " ",
     "\u2003": " ",
     "\t": " ",
-    "\u00ba": "o",  # "1º" ordinal indicator
+    # The ordinal indicator ("1º de março", "nº 12") as the degree sign it is typed as: "o"
+    # would make "1º" the misread number "10".
+    "\u00ba": "\u00b0",
     "\u00aa": "a",
     "\u0131": "i",
     "\u00df": "s",

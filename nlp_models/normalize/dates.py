@@ -37,7 +37,7 @@ from nlp_models.normalize.open_ends import find_present, parse_present, present_
 
 _RANGE_JOIN = re.compile(
     r"\s*(?:-+|(?:up\s*(?:to|until|till)|to|until|till|through|thru|and|au|a|et"
-    r"|jusqu'?\s*(?:a|au))(?![A-Za-z]))"
+    r"|jusqu'?\s*(?:a|au)|ate|hasta|al)(?![A-Za-z]))"  # "até" and "hasta", "al": folded
     r"\s*(?:le\s+|the\s+|l')?",
     re.IGNORECASE,
 )

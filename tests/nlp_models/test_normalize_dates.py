@@ -127,3 +127,36 @@ def test_present_words_and_language() -> None:
     ]
     got = parse_present("She is presently... no: she works here to date.")
     assert got is not None and got.text == "to date"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("São Paulo, 14 de março de 2025.", date(2025, 3, 14)),
+        ("Zapopan, Jalisco, a 12 de septiembre de 2025.", date(2025, 9, 12)),
+        ("desde el 15 de enero de 2018", date(2018, 1, 15)),
+        ("admitido em 1º de dezembro de 2019", date(2019, 12, 1)),  # not "10 de dezembro"
+        ("Recife, 3 de fevereiro de 2020", date(2020, 2, 3)),
+        ("el 4 de diciembre de 2022", date(2022, 12, 4)),
+    ],
+)
+def test_spanish_and_portuguese_dates(text: str, value: date) -> None:
+    (found,) = find_dates(text)
+    assert found.value == value
+
+
+def test_english_words_are_not_iberian_month_abbreviations() -> None:
+    assert find_dates("we set 2023 targets; it sold out 2024, two years ago 2021") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("de 02/05/2016 até 28/02/2025", date(2016, 5, 2), date(2025, 2, 28)),
+        ("del 1 de enero de 2019 al 31 de marzo de 2021", date(2019, 1, 1), date(2021, 3, 31)),
+        ("desde 15 de enero de 2018 hasta 3 de mayo de 2020", date(2018, 1, 15), date(2020, 5, 3)),
+    ],
+)
+def test_spanish_and_portuguese_periods(text: str, start: date, end: date) -> None:
+    (found,) = find_date_ranges(text)
+    assert (found.start_date.value, found.end_date.value) == (start, end)
