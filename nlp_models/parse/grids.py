@@ -276,6 +276,34 @@ def read_by_column(
     return out
 
 
+def read_placed(
+    ctx: Ctx, columns: list[Column], header: Line, ln: Line, c: Cells
+) -> dict[str, tuple[object, int, int]] | None:
+    """Values of a row read by OCR (no tabs, word boxes): each number goes to the number column
+    it stands under, so a blank cell shifts nothing ("Total des gains 75,00 | | 2 250,00 |
+    38 250,00" under Heures, Taux, Montant, Cumulatif). None without word boxes."""
+    if "\t" in ln.text or _x_range(ctx, header.start, header.end) is None:
+        return None
+    num_cols = [col for col in columns if col.kind == "number"]
+    heads = [_x_range(ctx, col.start, col.end) for col in num_cols]
+    if not num_cols or any(h is None for h in heads):
+        return None
+    out = read_row([col for col in columns if col.kind != "number"], c)
+    placed: dict[str, tuple[object, int, int]] = {}
+    for n in c.numbers:
+        box = _x_range(ctx, n[1], n[2])
+        if box is None:
+            return None
+        overlap = [max(0.0, min(box[1], h[1]) - max(box[0], h[0])) for h in heads]  # type: ignore[index]
+        if max(overlap) > 0:
+            k = overlap.index(max(overlap))
+        else:
+            mid = (box[0] + box[1]) / 2
+            k = min(range(len(heads)), key=lambda i: abs(mid - (heads[i][0] + heads[i][1]) / 2))  # type: ignore[index]
+        placed.setdefault(num_cols[k].name, n)
+    return {**out, **placed}
+
+
 def read_row(columns: list[Column], c: Cells) -> dict[str, tuple[object, int, int]]:
     """Values of one row by column: dates to date columns, numbers to number columns, in order;
     text to the text/label columns."""
@@ -343,6 +371,8 @@ def grids(
                 aligned = read_by_tabs(ctx, cols, grid.header, ln)
             if aligned is None and _fixed_width(ctx, grid.header):
                 aligned = read_by_column(ctx, cols, grid.header, ln, c)
+            if aligned is None:
+                aligned = read_placed(ctx, cols, grid.header, ln, c)
             grid.rows.append((ln, aligned if aligned is not None else read_row(cols, c)))
             j += 1
         out.append(grid)

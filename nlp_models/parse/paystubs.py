@@ -323,14 +323,33 @@ _KV = {
 }
 
 
+# A second known label on the line ("Employee: Dana Whitlock  Pay period: 2025-03-02 to ..."):
+# the first value ends where it starts.
+_NEXT_LABEL = re.compile(
+    r"\s(?=(?:" + "|".join(rx.pattern[1:-1] for rx in _KV.values()) + r")\s*:)", re.I
+)
+
+
+def _pairs(ctx: Ctx, ln: Line) -> list[tuple[str, int, int]]:
+    """(label, value start, value end) of each "Label: value" on the line."""
+    out: list[tuple[str, int, int]] = []
+    pos = ln.start
+    while pos < ln.end:
+        m = _LABEL_VALUE.match(ctx.text[pos : ln.end])
+        if not m:
+            break
+        vs, ve = pos + m.start("v"), pos + m.end("v")
+        cut = _NEXT_LABEL.search(ctx.text, vs, ve) if "\t" not in m.group("v") else None
+        ve = cut.start() if cut else ve
+        out.append((m.group("l").strip(), *trim(ctx.text, vs, ve)))
+        pos = ve + 1 if cut else ln.end
+    return out
+
+
 def _key_values(ctx: Ctx, lo: int, hi: int) -> dict:
     out: dict = {}
-    for ln in ctx.lines_in(lo, hi):
-        m = _LABEL_VALUE.match(ln.text)
-        if not m:
-            continue
-        label = m.group("l").strip()
-        vs, ve = trim(ctx.text, ln.start + m.start("v"), ln.start + m.end("v"))
+    pairs = [p for ln in ctx.lines_in(lo, hi) for p in _pairs(ctx, ln)]
+    for label, vs, ve in pairs:
         raw = ctx.text[vs:ve]
         for name, rx in _KV.items():
             if not rx.match(label) or name in out:
