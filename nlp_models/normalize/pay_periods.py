@@ -46,7 +46,8 @@ _PERIODS: list[tuple[PayPeriod, str]] = [
 ]
 PERIOD_AFTER = re.compile(
     r"(?i:\s*(?:\(?(?P<code>(?-i:[A-Z]{3}))\)?|(?P<basis>gross|brut|bruts|net|nets)|before\s+"
-    r"(?:taxes|tax|deductions)|avant\s+(?:impots|deductions)|,|\))\s*)*\s*(?:"
+    # a translator's note in square brackets ("R$ 9,800.00 [BRL 9,800.00] per month")
+    r"(?:taxes|tax|deductions)|avant\s+(?:impots|deductions)|,|\)|\[[^\]\n]{0,40}\])\s*)*\s*(?:"
     + "|".join(f"(?P<{p}>{rx})" for p, rx in _PERIODS)
     + r")(?![A-Za-z])",
 )

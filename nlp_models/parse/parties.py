@@ -350,7 +350,34 @@ def translated_issuer(ctx: Ctx, top_end: int) -> Party | None:
         country = address.model_copy(update={"value": address.value.country})
     elif (reg := registry_country(ctx.text, ctx.lang.value)) is not None:
         country = ctx.found(reg.country, reg.start, reg.end, 0.7)
-    return Party(legal_name=name, address=address, country=country)
+    # The employer's phone and e-mail: in the notes of the original or past the translator's
+    # own block, numbers read as the employer's country's ("(81) 5555-0193" is Recife's).
+    region = country.value if country is not None else ctx.country
+
+    def employers(start: int) -> bool:  # in a note of the original, or past the translator's
+        return any(a <= start < b for a, b in notes) or start >= top_end
+
+    phone = next(
+        (ctx.found(m.e164, m.start, m.end)
+         for m in find_phones(ctx.text, country=region)
+         if employers(m.start) and _phone_like(ctx, m.start, m.text, notes)),
+        None,
+    )  # fmt: skip
+    email = next(
+        (ctx.found(m.address, m.start, m.end) for m in find_emails(ctx.text) if employers(m.start)),
+        None,
+    )
+    return Party(legal_name=name, address=address, country=country, phone=phone, email=email)
+
+
+def _phone_like(ctx: Ctx, start: int, text: str, notes: list[tuple[int, int]]) -> bool:
+    """Written as a phone number, not an identifier that parses as one (a CPF, an account): in
+    brackets or with "+", labelled, or in the translator's note of the original's footer."""
+    return (
+        text.lstrip().startswith(("+", "("))
+        or _PHONE_LABEL.search(ctx.text, max(0, start - 40), start) is not None
+        or any(a <= start < b for a, b in notes)
+    )
 
 
 def issuer_country(ctx: Ctx, address: Found[Address] | None, top_end: int) -> Found[str] | None:

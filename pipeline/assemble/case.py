@@ -27,6 +27,7 @@ from checks.models import (
 )
 from nlp_models.parsed import (
     ContractFields,
+    Language,
     LetterFields,
     ParsedDocument,
     PayStubFields,
@@ -70,6 +71,7 @@ KINDS: dict[ParsedKind, DocKind] = {
     ParsedKind.OTHER: DocKind.OTHER,
     ParsedKind.UNKNOWN: DocKind.OTHER,
 }
+OFFICIAL = (Language.EN, Language.FR)
 # Parsed kinds that state positions the way a reference letter does.
 _STATEMENTS = {"reference_letter", "hr_email", "employment_record"}
 
@@ -100,11 +102,17 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
         for d in documents
         if d.parsed is not None and d.report.duplicate_of is None and d.report.path not in twins
     ]
-    # Letters first: they define the positions; contracts then attach to them.
+    # Letters first: they define the positions; contracts then attach to them. Within a kind,
+    # English and French first: IRCC reads a translation, so it defines the position that the
+    # original (in another language) restates.
     order = {"reference_letter": 0, "hr_email": 1, "employment_record": 2}
     readable.sort(
-        key=lambda d: order.get(
-            d.parsed.kind.value, 3 if getattr(d.parsed.fields, "form", "") == "contract" else 4
+        key=lambda d: (
+            order.get(
+                d.parsed.kind.value,
+                3 if getattr(d.parsed.fields, "form", "") == "contract" else 4,
+            ),
+            d.parsed.language not in OFFICIAL,
         )
     )
     for doc in readable:
@@ -136,7 +144,8 @@ def assemble_case(as_of: dt.date, case_file: CaseFile, documents: Sequence[CaseD
 def _collect(doc: CaseDocument, book: EmployerBook, out: _Collect, applicant: str | None) -> None:
     path, fields = doc.report.path, doc.parsed.fields
     if isinstance(fields, LetterFields) and doc.parsed.kind in _STATEMENTS:
-        _collect_letter(path, doc.parsed.kind, fields, book, out, applicant)
+        official = doc.parsed.language in OFFICIAL
+        _collect_letter(path, doc.parsed.kind, fields, book, out, applicant, official)
     elif isinstance(fields, ContractFields):
         _collect_contract(path, fields, book, out)
     elif isinstance(fields, PayStubFields):
@@ -181,6 +190,7 @@ def _collect_letter(
     book: EmployerBook,
     out: _Collect,
     applicant: str | None,
+    official: bool = True,
 ) -> None:
     employer = book.resolve(path, fields.employer)
     if employer is None:
@@ -192,8 +202,10 @@ def _collect_letter(
     out.letters.append(letter)
     country = book.country(employer)
     for parsed in fields.positions:
-        # The e-mail and the HR print beside a letter restate its position.
-        match = _same(out, employer, parsed) if kind != "reference_letter" else None
+        # The e-mail and the HR print beside a letter restate its position; so does a letter in
+        # a language IRCC does not read, beside its translation.
+        restates = kind != "reference_letter" or not official
+        match = _same(out, employer, parsed) if restates else None
         if match is not None:
             out.positions[out.positions.index(match)] = _restated(match, path, parsed)
             continue

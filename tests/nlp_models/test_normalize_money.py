@@ -93,3 +93,8 @@ def test_annual_amount() -> None:
     assert annual_amount(hourly, hours_per_week=40) == Decimal(52000)
     assert annual_amount(hourly) is None
     assert annual_amount(monthly) == Decimal("38400.0")
+
+
+def test_a_translators_note_between_an_amount_and_its_period() -> None:
+    (m,) = find_money("receives a salary of R$ 9,800.00 [BRL 9,800.00] per month, plus benefits")
+    assert (m.amount, m.currency, m.period) == (9800, "BRL", "month")
