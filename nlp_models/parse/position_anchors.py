@@ -76,7 +76,8 @@ def title_in(ctx: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
 
 _LEAD_BAD = re.compile(
     r"\b(?:from|since|to|du|depuis|was|is|has|been|were|worked|employed|the|this|that|period|"
-    r"dates?)\b|:$",
+    # the wrapped rest of a sentence ("Services Inc. at our Mississauga Distribution Centre")
+    r"dates?|at|our|we|us|inc|ltd|llc|limited)\b|:$",
     re.I,
 )
 
@@ -292,11 +293,23 @@ def _inside(inner: Anchor, outer: Anchor) -> bool:
     return inner_end is not None and inner_end <= outer.end_date.last_day
 
 
+# A labelled title with its workplace after a comma ("Position: Shipping & Receiving
+# Coordinator, Mississauga DC (Building 2)"); "Director, Finance" keeps its comma.
+_WORKPLACE_TAIL = re.compile(
+    r",\s+(?=[^,]*(?:\(|\d|\b(?:DC|site|building|campus|facility|depot|warehouse|plant"
+    r"|distribution\s+cent(?:re|er)|location)\b))",
+    re.I,
+)
+
+
 def label_in(ctx: Ctx, rx: re.Pattern[str], lo: int, hi: int, group: str) -> tuple[int, int] | None:
     for ln in ctx.lines_in(lo, hi):
         m = rx.match(ln.text)
         if m:
             s, e = trim(ctx.text, ln.start + m.start(group), ln.start + m.end(group))
+            tail = _WORKPLACE_TAIL.search(ctx.text, s, e) if group == "t" else None
+            if tail is not None:
+                e = tail.start()
             if e > s:
                 return s, e
     return None

@@ -32,7 +32,11 @@ _MENTION = re.compile(
 )
 _SHARED = re.compile(
     r"\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|her|his|their)\s+)?(?:positions|roles|"
-    r"jobs|posts|appointments|position|role)\b|\bthroughout\s+(?:her|his|their)\s+"
+    r"jobs|posts|appointments|position|role)\b"
+    # "for both the internship and the regular role"
+    r"|\bboth\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){1,3}and\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:roles?|positions?|jobs?|posts?|appointments?|internships?|contracts?)\b"
+    r"|\bthroughout\s+(?:her|his|their)\s+"
     r"(?:employment|tenure|time\s+with\s+us)\b|\bdans\s+(?:les\s+deux|chacun\s+de\s+ses)\s+postes\b",
     re.I,
 )

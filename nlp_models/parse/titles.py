@@ -79,6 +79,7 @@ _STOP = {
     "e", "seit", "bei", "mit",
     "through", "thru", "reporting", "responsible", "located", "based",
 }  # fmt: skip
+_REPORTS_TO = re.compile(r"\s+(?:directly\s+)?(?:to|into)\b", re.I)
 # Words allowed inside a title though lower case: connectors of a title's parts.
 _INNER = {"of", "and", "&", "de", "des", "du", "d'", "en", "la", "le", "et", "y", "e", "für", "-",
           "aux",
@@ -169,7 +170,9 @@ def title_phrase(
         if words and (gap.count("\n") > 1 or re.search(r"[,;:().!?\[\]]", gap)):
             break
         low = w.group(0).lower()
-        if low in _STOP or re.match(r"^\d", low) or len(words) >= 8:
+        # "Financial Reporting" names a field; "reporting to the Controller" ends the title.
+        field = low == "reporting" and not _REPORTS_TO.match(text, w.end())
+        if (low in _STOP and not field) or re.match(r"^\d", low) or len(words) >= 8:
             break
         words.append(w)
     # Trim: employment-type words and connectors off the edges.

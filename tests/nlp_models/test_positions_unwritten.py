@@ -175,3 +175,75 @@ def test_terms_that_run_on_after_a_both_positions_sentence_apply_to_each() -> No
     assert first.title.value == "Survey Assistant"
     assert first.hours_per_week.value == second.hours_per_week.value == 37.5
     assert first.pay is None and second.pay.value.amount == 68000
+
+
+_BOTH_NAMED = """Nilgiri Circuit Works Pvt. Ltd.
+42 Industrial Estate Road, Coimbatore 641021, India
+
+EXPERIENCE CERTIFICATE
+
+This is to certify that Mr. Arun Selvam worked with us from 01-07-2018 to 31-05-2023.
+
+1) Apprenticeship
+Designation: PCB Assembly Apprentice
+Period: 01-07-2018 to 30-06-2019
+
+2) Regular employment
+Designation: Electronics Technician
+Period: 01-07-2019 to 31-05-2023
+
+Working hours for both the apprenticeship and the permanent position were 8 hours a day,
+six days a week, i.e. 48 hours per week.
+
+For Nilgiri Circuit Works Pvt. Ltd.
+S. Lakshmi, Manager - HR
+"""
+
+
+def test_terms_for_both_the_x_and_the_y_position_apply_to_each() -> None:
+    first, second = sorted(_positions(_BOTH_NAMED), key=lambda p: p.start.value)
+    assert (first.title.value, second.title.value) == (
+        "PCB Assembly Apprentice",
+        "Electronics Technician",
+    )
+    assert first.hours_per_week.value == second.hours_per_week.value == 48
+
+
+def test_reporting_ends_a_title_only_when_it_says_to_whom() -> None:
+    from nlp_models.parse.titles import find_title
+
+    field = "She joined as Associate - Financial Reporting in our accounting division."
+    assert find_title(field, 0, len(field)).text == "Associate - Financial Reporting"
+    line = "He works as Payroll Analyst reporting to the Controller."
+    assert find_title(line, 0, len(line)).text == "Payroll Analyst"
+
+
+_WRAPPED = """Harrowgate Cold Storage Ltd.
+55 Rimrock Road, Toronto, ON M3J 3C6 · 416-555-0160
+
+October 2, 2025
+
+To whom it may concern,
+
+This letter confirms that Lucia Ferreira has been employed by Harrowgate Cold Storage
+Ltd. at our Etobicoke Freezer Warehouse since March 6, 2023. She currently holds the
+position of Inventory Control Clerk on a permanent, full-time basis, 40 hours per week.
+
+Sincerely,
+Neil Osei, Operations Manager
+"""
+
+_LABELLED_SITE = """Employment confirmation
+
+Employee: Lucia Ferreira
+Position: Inventory Control Clerk, Etobicoke DC (Building 4)
+Start date: March 6, 2023
+Hours: 40 per week
+"""
+
+
+def test_the_wrapped_rest_of_a_sentence_is_not_a_title_nor_a_workplace_part_of_one() -> None:
+    (wrapped,) = _positions(_WRAPPED)
+    assert wrapped.title.value == "Inventory Control Clerk"
+    (labelled,) = _positions(_LABELLED_SITE)
+    assert labelled.title.value == "Inventory Control Clerk"
