@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from nlp_models.parse.context import Ctx, trim
-from nlp_models.parse.parties import issuer, top_lines
+from nlp_models.parse.letterhead import top_lines
+from nlp_models.parse.parties import issuer
 from nlp_models.parse.patterns import ANGLE_ADDRESS
 from nlp_models.parse.positions import parse_positions
 from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific

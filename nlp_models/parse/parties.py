@@ -16,16 +16,16 @@ from nlp_models.normalize import (
 from nlp_models.normalize.models import AddressMatch
 from nlp_models.normalize.registries import registry_country
 from nlp_models.parse.context import Ctx, Line, shift, trim
-from nlp_models.parse.unread import address_marks, contact_marks
+from nlp_models.parse.letterhead import (
+    contact_footer,
+    footer_letterhead,
+    footer_lines,
+    is_date_line,
+    top_lines,
+)
+from nlp_models.parse.unread import contact_marks
 from nlp_models.parsed import Address, Found, Party
 
-# Lines that start the body of a letter or form: the letterhead ends before them.
-_BODY_START = re.compile(
-    r"^(?:to\s+whom|dear\b|re\s*:|subject\b|sub\s*:|objet\b|madame|monsieur|attention\b"
-    r"|date\s*:|ref(?:erence)?\s*(?:no\.?|:)|our\s+ref|this\s+is\s+to|this\s+letter"
-    r"|employee\b|student\b|period\b|statement\b|invoice\b|bill\s+to|facture\b)",
-    re.I,
-)
 # Document titles, never a name.
 _HEADING = re.compile(
     r"\b(?:statement|transcript|invoice|agreement|contract|permit|letter|certificate|concern"
@@ -43,78 +43,6 @@ _NAME_LABEL = re.compile(
     re.I,
 )
 _NAME_LINE = re.compile(r"^[^\d@]{2,80}$")
-# Stationery sets its parts on one long line between separators ("Name · street, city · phone").
-_SEGMENTS = re.compile(r"(?:\s[·|•]\s.*){2}|\s[·|•]\s.*\d")
-
-
-def top_lines(ctx: Ctx, limit: int = 8) -> list[Line]:
-    """The lines of the letterhead: the top of page 1 before the body starts."""
-    out: list[Line] = []
-    first_page_end = ctx.pages.offsets[1] if len(ctx.pages.offsets) > 1 else len(ctx.text)
-    for ln in ctx.lines:
-        if ln.start >= first_page_end or len(out) >= limit:
-            break
-        if (
-            _BODY_START.match(ln.text)
-            or _is_date_line(ctx, ln)
-            or (len(ln.text) > 110 and not _SEGMENTS.search(ln.text))
-            or _is_prose(ln.text)
-        ):
-            break
-        out.append(ln)
-    return out
-
-
-# Words of running prose that letterhead lines (names, addresses, contacts) do not use.
-_PROSE_WORDS = frozenset(
-    [
-        "that",
-        "was",
-        "is",
-        "has",
-        "have",
-        "been",
-        "by",
-        "of",
-        "the",
-        "to",
-        "with",
-        "who",
-        "this",
-        "we",
-        "our",
-        "his",
-        "her",
-        "she",
-        "he",
-        "as",
-        "from",
-        "for",
-        "que",
-        "est",
-        "a",
-        "été",
-        "nous",
-        "par",
-        "le",
-        "la",
-        "les",
-    ]
-)
-
-
-def _is_prose(text: str) -> bool:
-    """A sentence (wrapped by OCR or a narrow column), so the body has begun."""
-    words = text.split()
-    return len(words) >= 7 and sum(w in _PROSE_WORDS for w in words) >= 3
-
-
-def _is_date_line(ctx: Ctx, ln: Line) -> bool:
-    dates = ctx.dates(ln.start, ln.end)
-    if not dates:
-        return False
-    rest = ctx.text[ln.start : dates[0].start] + ctx.text[dates[0].end : ln.end]
-    return len(rest.strip(" ,.:")) <= 25
 
 
 def clean_org(text: str) -> str:
@@ -145,7 +73,7 @@ def legal_name(ctx: Ctx, top: list[Line]) -> tuple[int, int] | None:
         # The first line that reads as a name (an address line may be printed above it).
         mailboxes = _mailbox_names(ctx)
         for first in top[:4]:
-            if looks_like_name(first.text) and not _is_date_line(ctx, first):
+            if looks_like_name(first.text) and not is_date_line(ctx, first):
                 if first.text.strip() in mailboxes or _HEADER_NEXT.match(ctx.text, first.end + 1):
                     continue  # the mailbox owner's name a printed e-mail starts with
                 return first.start, first.end
@@ -271,53 +199,16 @@ def issuer(ctx: Ctx, *, contacts_anywhere: bool = True) -> tuple[Party, bool, in
         # Verriers — 69009 LYON") is still a letterhead.
         contact_in_top = any(contact_marks(ln.text) for ln in top)
     # Stationery may print the name (or logo) at the head and the contact details at the foot.
-    contact_in_top = contact_in_top or _contact_footer(ctx)
+    contact_in_top = contact_in_top or contact_footer(ctx)
     letterhead = bool(top) and name_span is not None and name_span[0] < top_end and contact_in_top
     if not letterhead and name is not None:
-        letterhead = _footer_letterhead(ctx, name.value)
+        letterhead = footer_letterhead(ctx, name.value)
     country = issuer_country(ctx, address, top_end)
     party = Party(
         legal_name=name, address=address, phone=phone, email=email, website=website,
         country=country,
     )  # fmt: skip
     return party, letterhead, top_end
-
-
-def _footer_lines(ctx: Ctx) -> list[Line]:
-    return [ln for ln in ctx.lines[-3:] if not ln.is_noise]
-
-
-def _contact_footer(ctx: Ctx) -> bool:
-    """A footer line printing the street address with a phone, e-mail or web site beside it
-    ("4475 Creditview Heights Blvd., Suite 300, Mississauga ON L5M 0T9 • 905-555-0100")."""
-    return any(
-        address_marks(ln.text)
-        and (find_phones(ln.text, country=ctx.country) or find_websites(ln.text)
-             or find_emails(ln.text))
-        for ln in _footer_lines(ctx)
-    )  # fmt: skip
-
-
-def _footer_letterhead(ctx: Ctx, name: str) -> bool:
-    """Stationery printed at the foot of the page: the company's name, its street address and a
-    registration or web site in the last lines (a signature block may give the street, not
-    those)."""
-    foot = [ln.text for ln in ctx.lines[-8:] if not ln.is_noise]
-    key = name.lower()[:24]
-    return (
-        any(key in t.lower() for t in foot)
-        and any(address_marks(t) for t in foot)
-        and any(_STATIONERY.search(t) for t in foot)
-    )
-
-
-# What stationery prints and a signature block does not: the registered office and number, a
-# tax or company registration, the web site.
-_STATIONERY = re.compile(
-    r"registered\s+(?:office|in\b)|company\s+(?:number|no\b|reg)|\bVAT\b|\bCIN\b|CNPJ|SIRET"
-    r"|\bRCS\b|www\.|https?://|si[èe]ge\s+social",
-    re.I,
-)
 
 
 _TRANSLATOR = re.compile(
@@ -414,7 +305,7 @@ def _phone(ctx: Ctx, top_end: int, hi: int) -> Found[str] | None:
         labelled = _PHONE_LABEL.search(ctx.text, max(0, m.start - 40), m.start) is not None
         # A number in the letterhead, or the footer's stationery, is the company's; one in the
         # body only when something says it is a phone (the applicant's, an account's may not).
-        footer = any(ln.start <= m.start < ln.end for ln in _footer_lines(ctx))
+        footer = any(ln.start <= m.start < ln.end for ln in footer_lines(ctx))
         if m.start < top_end or footer or labelled or m.text.lstrip().startswith(("+", "(")):
             return ctx.found(m.e164, m.start, m.end)
     return None
