@@ -101,14 +101,15 @@ def structure_scores(text: str) -> tuple[dict[str, float], list[str]]:
     scores: dict[str, float] = {}
     why: list[str] = []
     statement = employment_statement(text)
+    terms = False
     if statement:
         scores["reference_letter"] = 4.0
         why.append("a sentence states employment over a period")
-    elif work_terms_letter(text):
+    elif terms := work_terms_letter(text):
         scores["reference_letter"] = 4.0
         why.append("a letter states hours or pay of work")
     headers = email_headers(text)
-    if headers >= 2 and statement:
+    if headers >= 2 and (statement or terms):
         scores["hr_email"] = 6.0 + headers
         why.append(f"{headers} e-mail header lines")
     labels = record_labels(text)

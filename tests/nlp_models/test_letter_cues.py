@@ -199,3 +199,23 @@ def test_a_printed_emails_mailbox_owner_is_not_the_employer() -> None:
     # is a Brazilian legal form only in capitals).
     fields = parse_document(text_doc(PRINTED_EMAIL)).fields
     assert fields.employer.legal_name.value == "Tall Pines Dental Group Inc."
+
+
+TERMS_EMAIL = """From:\tGrace Mwangi <gmwangi@lindenparkvet.example>
+Sent:\tThursday, May 8, 2025 3:12 PM
+To:\tOwen Tremblay <owen.t@mailbox.example>
+Subject:\tRE: hours and pay for my application
+
+Hi Owen,
+
+Confirming for your file: your title is Veterinary Technologist, effective January 6, 2023.
+You are permanent full-time, 40 hours per week, and your current rate is $27.40 per hour.
+
+Grace Mwangi
+Clinic Administrator, Linden Park Veterinary Hospital Ltd.
+"""
+
+
+def test_an_email_that_states_work_terms_is_an_hr_email() -> None:
+    # No "has worked since ..." sentence: the hours and pay it confirms make it one.
+    assert parse_document(text_doc(TERMS_EMAIL)).kind.value == "hr_email"
