@@ -912,17 +912,17 @@ EXAMPLES = [
     ),
     Example(  # at most a warning: the threshold is disputed (D5) and measured by wording
         "noc.low_duty_coverage",
-        with_noc(claimed="21231", duty_coverage=0.49),
+        with_noc(claimed="21231", duty_coverage=0.27),
         W,
-        with_noc(claimed="21231", duty_coverage=0.5),  # 0.5-0.7: below what wording resolves
-        "cover 49% of the main duties of NOC 21231 (below the 50% level",
+        with_noc(claimed="21231", duty_coverage=0.28),  # what letters by others reach
+        "cover 27% of the main duties of NOC 21231, less than 95 in 100 letters by others",
     ),
     Example(
         "noc.low_duty_coverage",
-        with_noc(claimed="21231", duty_coverage=0.2),
+        with_noc(claimed="21231", duty_coverage=0.1),
         W,
-        with_noc(claimed="21231", duty_coverage=0.69),
-        text="cover 20% of the main duties of NOC 21231 (below the 50% level",
+        with_noc(claimed="21231", duty_coverage=0.49),  # below 0.5 by wording: not reported
+        text="(28%; R-SKILL-2 asks for 50%, threshold disputed, D5)",
     ),
     Example(
         "noc.duties_copied",
