@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from nlp_models.normalize.seasons import find_seasons
 from nlp_models.parse.context import Ctx
 from nlp_models.parse.duties import DUTIES_HEAD, parse_duties
 from nlp_models.parse.pay_terms import position_pay, unpaid_pay
@@ -79,7 +80,29 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
     if shared is not None and len(out) > 1:
         # Benefits stated once after the positions apply to all of them.
         out = [fill_missing(p, {"benefits": shared}) for p in out]
-    return out
+    return _by_season(ctx, lo, hi, out)
+
+
+def _by_season(ctx: Ctx, lo: int, hi: int, out: list[Position]) -> list[Position]:
+    """One undated position and a statement of seasons ("April to November each year
+    2021-2024"): a position per season, the months between them not worked."""
+    if len(out) != 1 or out[0].start is not None:
+        return out
+    found = find_seasons(ctx.text[lo:hi])
+    if not found:
+        return out
+    s, e = lo + found[0].start, lo + found[0].end
+    return [
+        updated(
+            out[0],
+            start=ctx.found(season.start, s, e),
+            start_precision="month",
+            end=ctx.found(season.end, s, e),
+            end_precision="month",
+            is_current=ctx.found(False, s, e),
+        )
+        for season in found[0].seasons
+    ]
 
 
 _BARE = Anchor(None, 0, None, None, None, None)  # terms only: no title, no period
