@@ -63,7 +63,8 @@ _TERMS = re.compile(
     re.I,
 )
 _GREETING = re.compile(
-    r"^(?:dear|to\s+whom|to\s+whoever|hi|hello|greetings|bonjour|madame|monsieur|a\s+qui\s+de)\b",
+    r"^(?:dear|to\s+whom|to\s+whoever|to\s+anyone|to\s+all\s+whom|hi|hello|greetings|bonjour"
+    r"|madame|monsieur|a\s+qui\s+de)\b",
     re.I | re.M,
 )
 

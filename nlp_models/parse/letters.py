@@ -48,6 +48,8 @@ _NAME_LABEL = re.compile(
 )
 _CERTIFY = re.compile(
     r"(?:certif(?:y|ies)\s+that|confirms?\s+that|attests?\s+that|"
+    # "I'm writing this for Lucía Bermúdez Ortega, who worked with us"
+    r"writing\s+(?:this\s+)?(?:letter\s+|reference\s+)?(?:for|about|on\s+behalf\s+of)|"
     r"attestons[^.]{0,40}?que|certifions[^.]{0,40}?que"
     r"|confirmer\s+que)\s+(?P<n>(?:(?i:Mr|Ms|Mrs|Miss|Dr|Mme|M|Monsieur|Madame|Mlle)\.?\s+)?"
     # a name in capitals or not, with initials ("MARIA KRISTINA D. VILLANUEVA")

@@ -27,6 +27,10 @@ INSTITUTION_HEADS: tuple[str, ...] = (
     "Université", "Universite", "Collège", "Cégep", "Cegep", "École", "Ecole", "Hospital",
     "Clinic", "Centre", "Center", "Bank", "Banque", "Credit Union", "Caisse", "Ministry",
     "Department", "Agency", "Council", "Board", "Authority", "Hôpital", "Clinique",
+    # Small businesses sign without a legal form ("Little Fern Coffee House"): what they are.
+    "Coffee House", "Café", "Cafe", "Restaurant", "Bakery", "Bistro", "Diner", "Pub", "Salon",
+    "Orchards", "Fisheries", "Dairy", "Greenhouses", "Pharmacy", "Garage", "Hotel", "Motel",
+    "Lodge", "Grocery", "Boutique", "Daycare", "Kennels", "Landscaping", "Catering",
 )  # fmt: skip
 
 HONORIFICS: tuple[str, ...] = (

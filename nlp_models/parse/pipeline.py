@@ -73,8 +73,13 @@ def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
     firsts = sorted({w.lower() for w in written if len(w) > 2 or not w.isalpha()})
     rest = sorted({t.lower() for m in multi for t in m[1:]})
     comma = {"TEXT": ",", "OP": "?"}
-    heads, _ = _split(nlp, INSTITUTION_HEADS)
+    heads, multi_heads = _split(nlp, INSTITUTION_HEADS)
     head = {"TEXT": {"IN": heads}}
+    # Two-word heads ("Credit Union", "Coffee House") end a name word by word.
+    multi = [
+        {"label": "ORG", "pattern": [_FIRST, _BODY, *({"TEXT": w} for w in words)]}
+        for words in multi_heads
+    ]
     return [
         {
             "label": "ORG",
@@ -93,6 +98,7 @@ def _org_patterns(nlp: Language) -> list[dict[str, Any]]:
         # "Coastline Polytechnic College", "University of Toronto", "Cégep de Sainte-Foy"
         {"label": "ORG", "pattern": [_FIRST, _BODY, head]},
         {"label": "ORG", "pattern": [head, _CONNECTOR, _FIRST, {**_BODY, "OP": "{0,3}"}]},
+        *multi,
     ]  # fmt: skip
 
 

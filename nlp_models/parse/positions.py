@@ -38,6 +38,7 @@ from nlp_models.parse.position_terms import (
     read_relationship,
     read_remote,
 )
+from nlp_models.parse.titles import singular_title
 from nlp_models.parsed import Position, updated
 
 
@@ -178,7 +179,7 @@ def build_position(
     fields: dict = {}
     if title is not None:
         s, e = title
-        fields["title"] = ctx.found(re.sub(r"\s+", " ", text[s:e]), s, e)
+        fields["title"] = ctx.found(singular_title(re.sub(r"\s+", " ", text[s:e])), s, e)
     if a.start_date is not None:
         d = a.start_date
         fields["start"] = ctx.found(d.value, d.start, d.end)

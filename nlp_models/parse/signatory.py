@@ -17,6 +17,7 @@ CLOSING = re.compile(
     r"|for\s+and\s+on\s+behalf\s+of\b.*|on\s+behalf\s+of\b.*|cordialement|bien\s+cordialement"
     r"|salutations\s+distingu[ée]es|veuillez\s+agr[ée]er\b.*|je\s+vous\s+prie\b.*"
     r"|recevez\b.*salutations.*|atenciosamente|signed|signature"
+    r"|all\s+the\s+best|(?:best|warm|kind)\s+wishes|cheers|warmly|many\s+thanks"
     # the head of a form's signature block: "Verified by:", "Certified by", "Approved by:"
     r"|(?:verified|certified|approved|prepared|authori[sz]ed|attested|issued|signed)\s+by)"
     r"\s*[,.:]?$",
@@ -95,6 +96,10 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
                 s, e = trim(ctx.text, ln.start, ln.end, _DEBRIS)
                 name = ctx.found(ctx.text[s:e], s, e)
                 continue
+            if close is not None and i < 2 and _FIRST_NAME.match(ln.text) and _role_next(ctx, ln):
+                # "All the best, / Marnie / Owner": a small business signs with a first name.
+                name = ctx.found(ln.text.strip(), ln.start, ln.start + len(ln.text.strip()))
+                continue
             both = _NAME_ROLE.match(ln.text)
             if both and is_person(both["name"]) and _is_role(both["role"]):
                 name = ctx.found(both["name"], ln.start, ln.start + both.end("name"))
@@ -117,6 +122,14 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
         text = above.text.rstrip(",")
         title = ctx.found(text, above.start, above.start + len(text))
     return Signatory(name=name, title=title, contact=contact, signature=kind)
+
+
+_FIRST_NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’\-]{1,20}\s*$")
+
+
+def _role_next(ctx: Ctx, ln: Line) -> bool:
+    after = [x for x in ctx.lines[ln.index + 1 : ln.index + 3] if not x.is_noise]
+    return bool(after) and _is_role(after[0].text) and not is_person(after[0].text)
 
 
 def _is_role(text: str) -> bool:

@@ -157,6 +157,17 @@ def _singular(word: str) -> str:
     return w
 
 
+def singular_title(title: str) -> str:
+    """A title named in the plural ("one of our main baristas") as one person holds it."""
+    *rest, last = title.split(" ")
+    low = last.lower()
+    if low in HEADS or _singular(low) not in HEADS or _singular(low) == low:
+        return title
+    one = _singular(low)
+    one = one.capitalize() if last[:1].isupper() else one
+    return " ".join([*rest, one.upper() if last.isupper() else one])
+
+
 def is_head(word: str) -> bool:
     w = word.lower().strip("-/&.")
     return w in HEADS or _singular(w) in HEADS

@@ -219,3 +219,27 @@ Clinic Administrator, Linden Park Veterinary Hospital Ltd.
 def test_an_email_that_states_work_terms_is_an_hr_email() -> None:
     # No "has worked since ..." sentence: the hours and pay it confirms make it one.
     assert parse_document(text_doc(TERMS_EMAIL)).kind.value == "hr_email"
+
+
+INFORMAL = """May 14, 2025
+
+To anyone it may concern,
+
+I'm writing this for Tomás Iglesias Vidal, who worked with us at Salt Spray Bakery on
+Water Street here in Lunenburg, about 32 hours a week at $18.00 an hour. He was one of our
+main bakers and opened the shop most mornings.
+
+All the best,
+Ruthie
+Owner
+"""
+
+
+def test_an_informal_letter_from_a_small_business() -> None:
+    # No legal form, a first-name signature, the title in the plural, "writing this for".
+    fields = parse_document(text_doc(INFORMAL)).fields
+    assert fields.employer.legal_name.value == "Salt Spray Bakery"
+    assert (fields.signatory.name.value, fields.signatory.title.value) == ("Ruthie", "Owner")
+    assert fields.applicant.value == "Tomás Iglesias Vidal"
+    (position,) = fields.positions
+    assert position.title.value == "baker"
