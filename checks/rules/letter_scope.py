@@ -36,7 +36,9 @@ from checks.rules.common import (
 def multiple_positions(ctx: Context) -> Iterator[Hit]:
     for lt in ctx.case.letters:
         ps = ctx.positions_in_letter(lt.document)
-        if len(ps) > 1:
+        # One job worked in seasons or term contracts ("deckhand, April to November each year")
+        # is one position over several periods, not several positions.
+        if len({p.title.value.lower() if p.title else p.id for p in ps}) > 1:
             titles = ", ".join(p.title.value if p.title else "untitled" for p in ps)
             yield letter_hit(
                 lt, f"The letter lists {len(ps)} positions ({titles}); each is assessed separately."

@@ -57,12 +57,18 @@ _LEAD = re.compile(
     re.S,
 )
 # "Her job is to receive and verify invoices", "His work included structural beams".
+# "His work on board is setting and hauling gear, baiting hooks, ...": the work named, then
+# what it is, in gerunds.
 _ROLE_LEAD = re.compile(
     rf"^\s*{_FRAME}(?i:his|her|their)\s+(?:main\s+|daily\s+|key\s+)?"
-    r"(?:work|job|role|duties|responsibilities|tasks)\s+(?:included|includes|include|involved"
-    r"|involves|consisted\s+of|consists\s+of|(?:is|was)\s+to|(?:are|were))\s+(?P<rest>.+)$",
+    r"(?:work|job|role|duties|responsibilities|tasks)(?:\s+(?:on|at|in|here|there|with)"
+    r"(?:\s+[\w'’-]+){0,3}?)?\s+(?:included|includes|include|involved"
+    r"|involves|consisted\s+of|consists\s+of|(?:is|was)\s+to|(?:are|were)"
+    r"|(?:is|was)(?=\s+[a-z]{3,}ing\b))\s+(?P<rest>.+)$",
     re.S,
 )
+# The gerunds of such a sentence part its duties: ", baiting hooks, gutting and icing fish".
+_GERUND_BREAK = re.compile(r",\s+(?:and\s+)?(?=[a-z]{3,}ing\b)")
 # Verbs of the employment, the letter or praise, not of the work.
 _NOT_DUTY_VERB = re.compile(
     r"^(?:is|was|has|had|joined|started|began|commenced|resigned|left"
@@ -114,11 +120,12 @@ def prose_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
         gap = 0
         runs[-1].append(span)
     best = max(runs, key=len)
-    if len(best) < _MIN_SENTENCES:
+    if len(best) < _MIN_SENTENCES and not (best and _stated_work(ctx.text, best[0])):
         return []
     out = []
     for s0, e0 in best:
-        for s, e in _clauses(ctx.text, s0, e0):
+        parts = _gerunds(ctx.text, s0, e0) if _stated_work(ctx.text, (s0, e0)) else None
+        for s, e in parts or _clauses(ctx.text, s0, e0):
             s, e = trim(ctx.text, s, e, " \t\n,;:.")
             out.append(ctx.found(re.sub(r"\s+", " ", ctx.text[s:e]), s, e, 0.7))
     return out
@@ -149,6 +156,28 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(spans) > 1 and len(text[spans[-1][0] : spans[-1][1]].split()) < 3:
         spans[-2:] = [(spans[-2][0], spans[-1][1])]
     return spans
+
+
+def _stated_work(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence of the duty at `span` says outright that it tells the work ("His
+    work on board is ..."): enough alone, where another duty sentence may be a remark."""
+    start = text.rfind("\n\n", 0, span[0])
+    head = text[max(start, span[0] - 80) : span[0]]
+    return re.search(r"(?i:\b(?:his|her|their)\s+(?:main\s+|daily\s+)?(?:work|job|role|duties"
+                     r"|responsibilities|tasks)\b)", head) is not None  # fmt: skip
+
+
+def _gerunds(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """A list of gerund phrases ("setting and hauling gear, baiting hooks, gutting ..."), one
+    duty each; None when the sentence is not one."""
+    if not re.match(r"[a-z]{3,}ing\b", text[start:end]):
+        return None
+    spans, pos = [], start
+    for m in _GERUND_BREAK.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return spans if len(spans) > 1 else None
 
 
 def _duty_span(text: str, start: int, end: int) -> tuple[int, int] | None:

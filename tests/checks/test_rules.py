@@ -530,6 +530,23 @@ EXAMPLES = [
         "letters/acme.pdf: The letter lists 2 positions (Junior Developer, Software Developer)",
     ),
     Example(
+        "letter.multiple_positions",
+        lambda: case(
+            (
+                position("a", *weeks(date(2022, 4, 4), 30), hours=50, title="Deckhand"),
+                position("b", *weeks(date(2023, 4, 3), 30), hours=50, title="Fishing Mate"),
+            )
+        ),
+        INFO,
+        lambda: case(  # one job in two seasons: one position over two periods
+            (
+                position("a", *weeks(date(2022, 4, 4), 30), hours=50, title="Deckhand"),
+                position("b", *weeks(date(2023, 4, 3), 30), hours=50, title="Deckhand"),
+            )
+        ),
+        "The letter lists 2 positions (Deckhand, Fishing Mate)",
+    ),
+    Example(
         "letter.no_letter",
         lambda: second_job(letter=None),
         B,

@@ -145,3 +145,31 @@ def test_a_bullet_read_as_two_glyphs_still_opens_a_duty() -> None:
         "Ordered stock from the regional warehouse every Monday.",
         "Trained new cashiers on the point-of-sale system.",
     ]
+
+
+_WORK_IS = """Bluenose Mussel Farms Ltd.
+412 Shore Road, Ship Harbour, NS B0J 1Y0 · (902) 555-0114
+
+March 4, 2025
+
+To whom it may concern,
+
+Kofi Mensah has worked for us as a farm hand since May 2, 2022, about 44 hours a week.
+
+His work on the lease is hauling and grading mussel socks, sorting the catch, washing and
+bagging the mussels for market, and repairing lines and floats after storms.
+
+Yours truly,
+Dale Rafuse, Owner
+"""
+
+
+def test_a_sentence_that_says_what_the_work_is_lists_its_gerunds_as_duties() -> None:
+    # One sentence, no bullets: "His work ... is <gerund>, <gerund>, ..." says it is the work.
+    (position,) = parse_document(text_doc(_WORK_IS)).fields.positions
+    assert [d.value for d in position.duties] == [
+        "hauling and grading mussel socks",
+        "sorting the catch",
+        "washing and bagging the mussels for market",
+        "repairing lines and floats after storms",
+    ]
