@@ -78,6 +78,12 @@ class Context:
         docs = ([p.letter] if p.letter else []) + list(p.sources)
         return tuple(dict.fromkeys(docs))
 
+    def written_letter(self, document: str) -> bool:
+        """Whether the statement is a letter an employer wrote, not an HR e-mail or an HR
+        system's print: only a letter is expected to carry letterhead and contact details."""
+        kinds = {d.path: d.parsed_kind for d in self.case.documents}
+        return kinds.get(document) not in ("hr_email", "employment_record")
+
     def positions_in_letter(self, document: str) -> list[Position]:
         return [p for p in self.case.positions if p.letter == document]
 

@@ -63,6 +63,8 @@ def missing_employer_name(ctx: Context) -> Iterator[Hit]:
 )
 def missing_contact(ctx: Context) -> Iterator[Hit]:
     for lt in ctx.case.letters:
+        if not ctx.written_letter(lt.document):
+            continue  # an e-mail gives its sender's address; a system print no contact at all
         missing = [
             n
             for n, f, v in (("address", "address", lt.address), ("telephone", "phone", lt.phone))
@@ -86,6 +88,8 @@ def missing_contact(ctx: Context) -> Iterator[Hit]:
 )
 def missing_email(ctx: Context) -> Iterator[Hit]:
     for lt in ctx.case.letters:
+        if not ctx.written_letter(lt.document):
+            continue
         if lt.email is None and not lt.is_unread("email"):
             yield letter_hit(lt, "The letter does not give the employer's email.")
 

@@ -321,6 +321,19 @@ EXAMPLES = [
         OTHER_LETTER,
     ),
     Example("letter.missing_contact", lambda: with_letter(phone=None), E, text="'s telephone."),
+    Example(  # an HR e-mail gives its sender's address: no letter's contact block is expected
+        "letter.missing_contact",
+        lambda: case(
+            letters=(letter(phone=None),),
+            documents=(DocumentSummary(path=LETTER, parsed_kind="reference_letter"),),
+        ),
+        E,
+        lambda: case(
+            letters=(letter(phone=None),),
+            documents=(DocumentSummary(path=LETTER, parsed_kind="hr_email"),),
+        ),
+        "'s telephone.",
+    ),
     Example(
         "letter.missing_email",
         lambda: two_letters(email=None),
