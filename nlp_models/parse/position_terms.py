@@ -92,8 +92,13 @@ _HOURS_HEADER = re.compile(
 )
 
 
+# "FTE 1.0000 = 37.50 hrs/wk": what a full-time week is at the employer, no one's hours.
+_FTE_BASE = re.compile(r"(?:\bFTE\s*1(?:[.,]0+)?|\b1(?:[.,]0+)?\s*FTE)\s*=\s*$", re.I)
+
+
 def hours_terms(ctx: Ctx, lo: int, hi: int) -> dict:
     found = [shift(h, lo) for h in find_hours(ctx.text[lo:hi])]
+    found = [h for h in found if not _FTE_BASE.search(ctx.text, max(0, h.start - 25), h.start)]
     numeric = [h for h in found if not h.text_only and (h.per_week is not None)]
     if numeric:
         h = numeric[0]

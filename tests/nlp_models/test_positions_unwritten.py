@@ -247,3 +247,19 @@ def test_the_wrapped_rest_of_a_sentence_is_not_a_title_nor_a_workplace_part_of_o
     assert wrapped.title.value == "Inventory Control Clerk"
     (labelled,) = _positions(_LABELLED_SITE)
     assert labelled.title.value == "Inventory Control Clerk"
+
+
+_FTE_NOTE = """Employment confirmation
+
+Employee: Ines Barros
+Position: Pharmacy Assistant
+Start date: 2023-02-06
+Status: Casual
+
+Note: FTE 1.0000 = 37.50 hrs/wk. Casual staff hold no FTE; their hours are as scheduled.
+"""
+
+
+def test_the_definition_of_a_full_time_week_is_nobodys_hours() -> None:
+    (position,) = _positions(_FTE_NOTE)
+    assert position.hours_per_week is None
