@@ -186,6 +186,15 @@ def _number_split(ctx: Ctx, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+def _under(box: tuple[float, float], heads: list[tuple[float, float]]) -> int:
+    """The header a value's box stands under: the one it overlaps most, else the nearest."""
+    overlap = [max(0.0, min(box[1], h[1]) - max(box[0], h[0])) for h in heads]
+    if max(overlap) > 0:
+        return overlap.index(max(overlap))
+    mid = (box[0] + box[1]) / 2
+    return min(range(len(heads)), key=lambda i: abs(mid - (heads[i][0] + heads[i][1]) / 2))
+
+
 def read_aligned(
     ctx: Ctx, columns: list[Column], ln: Line
 ) -> dict[str, tuple[object, int, int]] | None:
@@ -200,12 +209,7 @@ def read_aligned(
         box = _x_range(ctx, s, e)
         if box is None:
             return None
-        overlap = [max(0.0, min(box[1], h[1]) - max(box[0], h[0])) for h in heads]  # type: ignore[index]
-        if max(overlap) > 0:
-            k = overlap.index(max(overlap))
-        else:
-            mid = (box[0] + box[1]) / 2
-            k = min(range(len(heads)), key=lambda i: abs(mid - (heads[i][0] + heads[i][1]) / 2))  # type: ignore[index]
+        k = _under(box, heads)  # type: ignore[arg-type]
         col = columns[k]
         if col.name not in out:
             _put(ctx, col, s, e, out)
@@ -294,12 +298,7 @@ def read_placed(
         box = _x_range(ctx, n[1], n[2])
         if box is None:
             return None
-        overlap = [max(0.0, min(box[1], h[1]) - max(box[0], h[0])) for h in heads]  # type: ignore[index]
-        if max(overlap) > 0:
-            k = overlap.index(max(overlap))
-        else:
-            mid = (box[0] + box[1]) / 2
-            k = min(range(len(heads)), key=lambda i: abs(mid - (heads[i][0] + heads[i][1]) / 2))  # type: ignore[index]
+        k = _under(box, heads)  # type: ignore[arg-type]
         placed.setdefault(num_cols[k].name, n)
     return {**out, **placed}
 
