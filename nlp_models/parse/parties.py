@@ -261,13 +261,14 @@ def translated_issuer(ctx: Ctx, top_end: int) -> Party | None:
     return Party(legal_name=name, address=address, country=country, phone=phone, email=email)
 
 
-def _phone_like(ctx: Ctx, start: int, text: str, notes: list[tuple[int, int]]) -> bool:
+def _phone_like(ctx: Ctx, start: int, text: str, printed: list[tuple[int, int]]) -> bool:
     """Written as a phone number, not an identifier that parses as one (a CPF, an account): in
-    brackets or with "+", labelled, or in the translator's note of the original's footer."""
+    brackets or with "+", labelled, or within spans where contacts are printed (a letterhead,
+    a footer, a translator's note of the original's)."""
     return (
         text.lstrip().startswith(("+", "("))
         or _PHONE_LABEL.search(ctx.text, max(0, start - 40), start) is not None
-        or any(a <= start < b for a, b in notes)
+        or any(a <= start < b for a, b in printed)
     )
 
 
@@ -301,12 +302,11 @@ def _global(ctx: Ctx, f: Found) -> int:
 
 
 def _phone(ctx: Ctx, top_end: int, hi: int) -> Found[str] | None:
+    # A number in the letterhead, or the footer's stationery, is the company's; one in the body
+    # only when something says it is a phone (the applicant's, an account's may not).
+    printed = [(0, top_end)] + [(ln.start, ln.end) for ln in footer_lines(ctx)]
     for m in find_phones(ctx.text[:hi], country=ctx.country):
-        labelled = _PHONE_LABEL.search(ctx.text, max(0, m.start - 40), m.start) is not None
-        # A number in the letterhead, or the footer's stationery, is the company's; one in the
-        # body only when something says it is a phone (the applicant's, an account's may not).
-        footer = any(ln.start <= m.start < ln.end for ln in footer_lines(ctx))
-        if m.start < top_end or footer or labelled or m.text.lstrip().startswith(("+", "(")):
+        if _phone_like(ctx, m.start, m.text, printed):
             return ctx.found(m.e164, m.start, m.end)
     return None
 
