@@ -20,7 +20,8 @@ import numpy as np
 import snowballstemmer
 
 from nlp_models.noc import text
-from nlp_models.noc.index import GroupVectors, Postings, build_postings, group_vectors
+from nlp_models.noc.group_vectors import GroupVectors, group_vectors
+from nlp_models.noc.index import Postings, build_postings
 from nlp_models.noc.similarity import row_similarity, tfidf_cosine
 
 CODE, TITLE, DEFINITION = "code", "name_french", "description_french"

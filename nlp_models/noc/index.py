@@ -7,9 +7,8 @@ so a match only runs rapidfuzz over ready-made lists.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,13 +16,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nlp_models.noc import text
-from nlp_models.noc.embedding import Embed
+from nlp_models.noc.embedding import Embed, unit_rows
+from nlp_models.noc.group_vectors import GroupVectors, bm25_vectors, group_vectors, idf_value
 
 if TYPE_CHECKING:
     from nlp_models.noc.french import FrenchIndex
 
 # Bump when the index layout or normalisation changes: the cache key includes it.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 STRUCTURE_CODE = "Code - NOC 2021 V1.0"
 ELEMENT_TYPE = "Element Type Label English"
@@ -86,22 +86,6 @@ class Postings:
 
 
 @dataclass(frozen=True, slots=True)
-class GroupVectors:
-    """TF-IDF vector of each unit group's text (title, lead, duties, example titles), L2-normed.
-
-    Stored by term (CSR): the groups holding term t are groups[indptr[t]:indptr[t + 1]], with
-    their vector components in weights[...]. About 60,000 non-zeros instead of a dense matrix.
-    """
-
-    vocab: Mapping[str, int]
-    idf: np.ndarray  # float32 per term
-    indptr: np.ndarray  # int64
-    groups: np.ndarray  # int32
-    weights: np.ndarray  # float32
-    n_groups: int
-
-
-@dataclass(frozen=True, slots=True)
 class SemanticVectors:
     """Embeddings of the index's title and duty rows (unit vectors, float32: converting a
     float16 copy on every query cost more than the matching itself)."""
@@ -109,6 +93,9 @@ class SemanticVectors:
     model: str  # which embedding model made them; queries must use the same one
     titles: np.ndarray  # one row per ``NocIndex.titles`` row
     duties: np.ndarray  # one row per ``NocIndex.duties`` row
+    # Per unit group, the mean direction of its titles: what a list of duties is compared with
+    # to ask "which occupation's names does this work sound like" when no title is given.
+    title_centroids: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +113,8 @@ class NocIndex:
     title_postings: Postings
     duty_postings: Postings
     lead_postings: Postings  # one row per unit group: the action sentences of its lead statement
-    vectors: GroupVectors
+    vectors: GroupVectors  # TF-IDF (French matching, and for information)
+    bm25: GroupVectors  # BM25 weights of the same text: what English duties rank by
     concordance: Mapping[str, tuple[tuple[str, str], ...]]  # NOC 2016 -> ((2021 code, change),)
     titles_2016: Mapping[str, str]
     semantic: SemanticVectors | None = None  # None: lexical matching only
@@ -232,6 +220,7 @@ def build_index(
     duty_items = [(g, d) for g, ug in enumerate(groups) for d in ug.main_duties]
     lead_items = [(g, s) for g, ug in enumerate(groups) for s in text.sentences(ug.lead_statement)]
     n = len(groups)
+    group_terms = _group_terms(groups)
     titles = _segments(title_items, n, [text.sorted_terms(t) for _, t in title_items])
     duties = _segments(duty_items, n, [text.sorted_terms(t) for _, t in duty_items])
     leads = _segments(lead_items, n, [text.sorted_terms(t) for _, t in lead_items])
@@ -266,19 +255,26 @@ def build_index(
         lead_postings=build_postings(
             [text.sorted_terms(" ".join(lead_actions(ug.lead_statement))) for ug in groups]
         ),
-        vectors=_group_vectors(groups),
+        vectors=group_vectors(group_terms),
+        bm25=bm25_vectors(group_terms),
         concordance={k: tuple(v) for k, v in conc.items()},
         titles_2016=titles_2016,
-        semantic=(
-            SemanticVectors(
-                model=embed_model or "unnamed",
-                titles=embed(titles.text).astype(np.float32),
-                duties=embed(duties.text).astype(np.float32),
-            )
-            if embed is not None
-            else None
-        ),
+        semantic=_semantic(embed, embed_model, titles, duties),
         french=_french(codes, french_rows),
+    )
+
+
+def _semantic(
+    embed: Embed | None, model: str | None, titles: Segments, duties: Segments
+) -> SemanticVectors | None:
+    if embed is None:
+        return None
+    title_rows = embed(titles.text).astype(np.float32)
+    return SemanticVectors(
+        model=model or "unnamed",
+        titles=title_rows,
+        duties=embed(duties.text).astype(np.float32),
+        title_centroids=unit_rows(np.add.reduceat(title_rows, titles.offsets, axis=0)),
     )
 
 
@@ -301,11 +297,6 @@ def lead_actions(lead_statement: str) -> list[str]:
     return [s for s in found if not _CONTEXT_SENTENCE.match(s)] or found
 
 
-def idf_value(n_rows: int, df: int) -> float:
-    """Smoothed inverse document frequency (the same formula everywhere)."""
-    return math.log((n_rows + 1) / (df + 1)) + 1.0
-
-
 def build_postings(norms: Iterable[str]) -> Postings:
     row_terms = [sorted(set(n.split())) for n in norms]
     vocab: dict[str, int] = {}
@@ -325,39 +316,9 @@ def build_postings(norms: Iterable[str]) -> Postings:
     return Postings(vocab, indptr, rows, df, weight, n)
 
 
-def _group_vectors(groups: list[UnitGroup]) -> GroupVectors:
-    return group_vectors(
-        [
-            text.term_list(
-                " ".join((ug.title, ug.lead_statement, *ug.main_duties, *ug.all_examples))
-            )
-            for ug in groups
-        ]
-    )
-
-
-def group_vectors(term_lists: list[list[str]]) -> GroupVectors:
-    """TF-IDF vectors (sublinear term frequency, L2-normed) of one term list per unit group."""
-    docs = [Counter(terms_) for terms_ in term_lists]
-    df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(doc.keys())
-    vocab = {t: i for i, t in enumerate(sorted(df))}
-    idf = np.array([idf_value(len(docs), df[t]) for t in vocab], dtype=np.float32)
-    matrix = np.zeros((len(docs), len(vocab)), dtype=np.float32)
-    for g, doc in enumerate(docs):
-        for t, count in doc.items():
-            matrix[g, vocab[t]] = (1.0 + math.log(count)) * idf[vocab[t]]
-    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
-    by_term = matrix.T  # terms x groups
-    nonzero = by_term != 0
-    indptr = np.concatenate(([0], np.cumsum(nonzero.sum(axis=1)))).astype(np.int64)
-    term_idx, group_idx = np.nonzero(nonzero)  # row-major: sorted by term, then group
-    return GroupVectors(
-        vocab=vocab,
-        idf=idf,
-        indptr=indptr,
-        groups=group_idx.astype(np.int32),
-        weights=by_term[term_idx, group_idx].astype(np.float32),
-        n_groups=len(docs),
-    )
+def _group_terms(groups: list[UnitGroup]) -> list[list[str]]:
+    """Each unit group's whole text as terms: title, lead statement, main duties, examples."""
+    return [
+        text.term_list(" ".join((ug.title, ug.lead_statement, *ug.main_duties, *ug.all_examples)))
+        for ug in groups
+    ]

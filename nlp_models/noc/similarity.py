@@ -7,12 +7,14 @@ and spelling) and an IDF-weighted Dice overlap of terms (rare, occupation-specif
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from nlp_models.noc.index import GroupVectors, Postings, idf_value
+from nlp_models.noc.group_vectors import GroupVectors, idf_value
+from nlp_models.noc.index import Postings
 
 FUZZ_SHARE = 0.5  # weight of the rapidfuzz view; the rest is the IDF overlap
 
@@ -112,3 +114,41 @@ def tfidf_cosine(vectors: GroupVectors, terms: Sequence[str]) -> np.ndarray:
         lo, hi = vectors.indptr[t], vectors.indptr[t + 1]
         out[vectors.groups[lo:hi]] += (w / norm) * vectors.weights[lo:hi]
     return out
+
+
+def bm25_scores(vectors: GroupVectors, terms: Sequence[str]) -> np.ndarray:
+    """BM25 score of the query against every unit group, divided by the best (0..1).
+
+    A term the query repeats counts 1 + log(count) times: a task list that says "patients" in
+    six tasks leans to health care without one word outweighing the rest.
+    """
+    out = np.zeros(vectors.n_groups, dtype=np.float32)
+    counts: dict[int, int] = {}
+    for term in terms:
+        t = vectors.vocab.get(term)
+        if t is not None:
+            counts[t] = counts.get(t, 0) + 1
+    for t, c in counts.items():
+        lo, hi = vectors.indptr[t], vectors.indptr[t + 1]
+        out[vectors.groups[lo:hi]] += (1.0 + np.log(c)) * vectors.weights[lo:hi]
+    peak = float(out.max())
+    return out / peak if peak > 0 else out
+
+
+def distinctive_mean(per_duty: np.ndarray) -> np.ndarray:
+    """Mean over duties (rows) of their per-group scores, each duty weighted by how much it
+    tells groups apart (its best group's score minus its mean): "maintain records" or "ensure
+    safety" fit every occupation and should not decide between them."""
+    spread = per_duty.max(axis=1) - per_duty.mean(axis=1)
+    total = float(spread.sum())
+    if total <= 0:
+        return per_duty.mean(axis=0)
+    return (spread / total) @ per_duty
+
+
+def top_share_mean(per_duty: np.ndarray, share: float = 0.6) -> np.ndarray:
+    """Per group, the mean of its best ``share`` of the duties' scores: a long task list is not
+    penalised for the few tasks any occupation lists differently."""
+    n = per_duty.shape[0]
+    k = max(1, math.ceil(share * n))
+    return np.partition(per_duty, n - k, axis=0)[n - k :].mean(axis=0)
