@@ -6,10 +6,10 @@ eugene-maina72/Phase_5_Capstone_Project-SmartPath@826ec4e0f0bc.
 """
 
 COEFFICIENTS = {
-    "bias": -3.678485,
-    "score": 4.742545,
-    "margin": 11.499167,
-    "has_title": -0.250213,
-    "has_duties": 1.899184,
+    "bias": -5.254553,
+    "score": 5.459824,
+    "margin": 10.522160,
+    "has_title": 0.876308,
+    "has_duties": 2.062537,
 }
 TRAINED_ON = 1290

@@ -3,17 +3,22 @@
 A unit group's score is a weighted mean of the evidence present, each in [0, 1]:
 - title: the job title against the group's example titles and class title (smooth maximum);
 - title_semantic: the same by embedding (nlp_models.noc.embedding), best title row;
-- fit_distinctive: each claimed duty's best match among the group's main duties, averaged with
-  more weight on duties that tell occupations apart (similarity.distinctive_mean);
-- fit_top: the same, the best 60 % of the duties only (similarity.top_share_mean);
+- fit: for each claimed duty, its best match among the group's main duties, averaged;
+- fit_distinctive: the same, weighting the duties that tell occupations apart
+  (similarity.distinctive_mean); fit_top: the best 60 % of the duties only;
 - fit_semantic: each duty's best main duty by embedding (paraphrases that share no word);
 - duties_as_titles: all duties together, by embedding, against the group's titles;
 - coverage: each essential main duty's best match among the claimed duties (R-SKILL-2);
-- bm25: all claimed words against the group's whole text (rare words weigh more).
-The plain duty fit and the lead statement are shown (R-SKILL-2) but do not rank. The English
-weights were fitted on the "tune" half of the O*NET task lists (a listwise softmax over the
-evidence, then rounded) and checked on the other half and on the independent duty lists
-(bench/noc_external.py reports both halves); French positions keep title + TF-IDF.
+- tfidf / bm25: all claimed words against the group's whole text (rare words weigh more);
+- titles_named: the group's best title whose words the duties name ("operate the drill press"
+  names "drill press operator"), IDF-weighted.
+Which weights apply depends on the evidence present. With a title (letters), the title, the
+plain duty fit and TF-IDF: chosen on our own duty lists and the O*NET tune half, and still the
+best of the variants tried on the independent duty lists and the devset letters. Without one
+(a list of duties alone), a title cannot anchor the ranking and a long list holds generic
+duties: weights fitted on the "tune" half of the O*NET task lists (a listwise softmax over the
+evidence, then rounded), checked on the other half and on the independent lists
+(bench/noc_external.py reports both halves). French positions keep title + TF-IDF.
 """
 
 from __future__ import annotations
@@ -35,19 +40,26 @@ from nlp_models.noc.similarity import (
     group_max,
     group_softmax,
     row_similarity,
+    tfidf_cosine,
     top_share_mean,
     weighted_recall,
 )
 
-WEIGHTS = {
+WEIGHTS = {  # a title and duties, or a title alone
     "title": 0.30,
     "title_semantic": 0.10,
+    "fit": 0.25,
+    "fit_semantic": 0.10,
+    "tfidf": 0.30,
+}
+DUTIES_ONLY_WEIGHTS = {
     "fit_distinctive": 0.15,
     "fit_top": 0.07,
     "fit_semantic": 0.07,
     "duties_as_titles": 0.10,
     "coverage": 0.15,
     "bm25": 0.13,
+    "titles_named": 0.05,
 }
 FRENCH_WEIGHTS = {"title": 0.30, "tfidf": 0.30}  # French titles and lead statements only
 # Coverage and lead-statement thresholds, calibrated on fixtures/noc_duties (own-words lists) so
@@ -62,7 +74,7 @@ LEAD_COVERED = 0.08  # share of the lead statement's action words (IDF-weighted)
 # alone failed the lead statement of 29% (devset) and 48% (wild corpus) of positions on their own
 # unit group; with this, 12% and 37% (other top-5 groups: 40% → 21%, 58% → 53%).
 LEAD_BY_DUTIES = 0.5
-DUTY_EVIDENCE = tuple(k for k in WEIGHTS if not k.startswith("title"))  # the duties alone
+DUTY_EVIDENCE = tuple(DUTIES_ONLY_WEIGHTS)  # what the duties alone say
 TITLE_EVIDENCE = ("title", "title_semantic")  # what the title alone says
 DUTY_K = 10  # duty-only candidates kept: enough to find the best at a claimed TEER
 ABSTAIN_BELOW = 0.30  # best score under this: too weak to name an occupation
@@ -160,13 +172,25 @@ def _evidence(
         )
         words = {w for n in norms for w in n.split()}
         ev["lead"] = weighted_recall(index.lead_postings, words)
-        ev["bm25"] = bm25_scores(index.bm25, " ".join(norms).split())
+        ev["titles_named"] = group_max(
+            weighted_recall(index.title_postings, words), index.titles.offsets
+        )
+        words_in_order = " ".join(norms).split()
+        ev["tfidf"] = tfidf_cosine(index.vectors, words_in_order)
+        ev["bm25"] = bm25_scores(index.bm25, words_in_order)
         if vectors is not None and index.semantic is not None:
             duty_vectors = vectors[1:] if has_title else vectors
             ev["fit_semantic"] = group_best(duty_vectors, index.semantic.duties, offsets).mean(0)
             together = unit_rows(duty_vectors.sum(axis=0, keepdims=True))
             ev["duties_as_titles"] = np.clip(together @ index.semantic.title_centroids.T, 0, 1)[0]
     return ev
+
+
+def weights_for(ev: dict[str, np.ndarray], language: str = "en") -> dict[str, float]:
+    """The weights for the evidence present: French, English with a title, duties alone."""
+    if language == "fr":
+        return FRENCH_WEIGHTS
+    return WEIGHTS if "title" in ev else DUTIES_ONLY_WEIGHTS
 
 
 def combine(
@@ -192,7 +216,7 @@ def _candidate(
         for i, duty in enumerate(kept):
             j = int(block[i].argmax())
             matched.append(
-                DutyMatch(
+                DutyMatch.model_construct(
                     duty=duty,
                     noc_duty=ug.main_duties[j],
                     score=round(float(block[i, j]), 4),
@@ -203,7 +227,9 @@ def _candidate(
     def pick(key: str) -> float:
         return round(min(max(float(ev[key][g]), 0.0), 1.0), 4) if key in ev else 0.0
 
-    return NocCandidate(
+    # Built from the index's own data and clipped scores: validating 16 candidates and their
+    # duty pairs per position cost 15 % of a match.
+    return NocCandidate.model_construct(
         code=ug.code,
         title=ug.title,
         teer=ug.teer,
@@ -228,7 +254,7 @@ def _ranked_by(
     part = {key: ev[key] for key in keys if key in ev}
     if not part:
         return ()
-    scores = combine(part, len(index.groups))
+    scores = combine(part, len(index.groups), weights_for(part))
     top = np.argsort(-scores, kind="stable")[:k]
     return tuple(_candidate(index, int(g), float(scores[g]), ev, ()) for g in top)
 
@@ -255,7 +281,7 @@ def match_position(
         pairs = [(d, n) for d in duties if (n := text.terms(d))]  # duties with content words
         kept = [d for d, _ in pairs]
         ev = _evidence(index, title, kept, [n for _, n in pairs], embedder_for(index, semantic))
-    scores = combine(ev, len(index.groups), FRENCH_WEIGHTS if language == "fr" else WEIGHTS)
+    scores = combine(ev, len(index.groups), weights_for(ev, language))
     order = np.argsort(-scores, kind="stable")
     candidates = tuple(_candidate(index, int(g), float(scores[g]), ev, kept) for g in order[:k])
 

@@ -68,6 +68,8 @@ def strip_bullet(line: str) -> str:
 
 
 def _fold_accents(text: str) -> str:
+    if text.isascii():  # most duty lines: nothing to fold
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
