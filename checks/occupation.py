@@ -61,17 +61,21 @@ def is_skilled(code: str | None, policy: Policy) -> bool | None:
 
 
 def claim_contradicted(p: Position, policy: Policy) -> bool:
-    """R-SKILL-2/R-SKILL-4: the duties fail the claimed NOC's test (its lead statement is not
-    covered and it is not among the matches) and clearly fit an unskilled group (the matcher's
-    confident best candidate is TEER 4/5). The claim alone then cannot show skilled work."""
+    """R-SKILL-2/R-SKILL-4: the duties fail the claimed NOC's test and clearly fit an unskilled
+    group instead. The claim's lead statement is not covered, the matcher's confident best
+    candidate is another, TEER 4/5 group, and the claim is either not among the candidates or
+    covers fewer of its main duties than 95 in 100 honest letters reach by wording
+    (duty_coverage_by_wording). The claim alone then cannot show skilled work."""
     noc = p.noc
     if noc is None or noc.claimed is None or noc.abstain or not noc.candidates:
         return False
     claimed = position_code(p)
     top = noc.candidates[0]
-    return (
-        noc.lead_statement_covered is False
-        and claimed not in {c.code for c in noc.candidates}
-        and top.teer is not None
-        and top.teer > policy.value("skilled_max_teer")
-    )
+    if top.code == claimed or top.teer is None or top.teer <= policy.value("skilled_max_teer"):
+        return False
+    if noc.lead_statement_covered is not False:
+        return False
+    if claimed not in {c.code for c in noc.candidates}:
+        return True
+    coverage = noc.duty_coverage
+    return coverage is not None and coverage < policy.value("duty_coverage_by_wording")

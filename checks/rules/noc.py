@@ -8,7 +8,14 @@ from checks.context import Context
 from checks.findings import Severity
 from checks.ledger import is_paid
 from checks.models import Position, Program
-from checks.occupation import is_noc2016, is_skilled, position_code, skill_level_2016, teer
+from checks.occupation import (
+    claim_contradicted,
+    is_noc2016,
+    is_skilled,
+    position_code,
+    skill_level_2016,
+    teer,
+)
 from checks.registry import Hit, rule
 
 EE = (Program.CEC, Program.FSW, Program.FST, Program.CRS, Program.CBS)
@@ -51,6 +58,19 @@ def teer_not_skilled(ctx: Context) -> Iterator[Hit]:
                 documents=ctx.documents(p),
                 subject=p.id,
                 evidence=(p.noc.claimed.quote if p.noc and p.noc.claimed else None,),
+            )
+        elif claim_contradicted(p, ctx.policy):
+            assert p.noc is not None  # claim_contradicted needs a match
+            top = p.noc.candidates[0]
+            # An error, not a blocker: the TEER comes from the matcher, not from a stated code.
+            yield Hit(
+                f"{ctx.label(p)}: the duties describe NOC {top.code} {top.title} (TEER "
+                f"{top.teer}), not the claimed {code}, whose lead statement they do not cover; "
+                "as described, the period is not skilled work and cannot count.",
+                severity=E,
+                documents=ctx.documents(p),
+                subject=p.id,
+                evidence=(p.noc.claimed.quote if p.noc.claimed else None,),
             )
 
 
@@ -242,6 +262,8 @@ def low_duty_coverage(ctx: Context) -> Iterator[Hit]:
             continue
         if cov >= floor:
             continue  # what duties written in other words reach by wording (see `why`)
+        if claim_contradicted(p, ctx.policy):
+            continue  # noc.teer_not_skilled says more: the duties describe another occupation
         yield Hit(
             f"{ctx.label(p)}: by wording, the duties cover {cov:.0%} of the main duties of NOC "
             f"{position_code(p)}, less than 95 in 100 letters by others that describe their "

@@ -202,6 +202,9 @@ def with_noc(**noc_kw) -> Callable[[], Case]:
     return build
 
 
+BARISTA = NocCandidate(code="65201", title="Food counter attendants", teer=5, score=0.5)
+
+
 def pgwp(id: str, start: date, end: date, **kw) -> Permit:
     return Permit(id=id, type=PermitType.PGWP, valid_from=start, valid_to=end, **kw)
 
@@ -802,6 +805,76 @@ EXAMPLES = [
         B,
         lambda: job(noc="64100", relationship={"value": "volunteer", "quote": None}),
         "NOC 64100 is TEER 4",
+    ),
+    # A skilled claim the duties contradict (R-SKILL-4): the claim is second but covers few of
+    # its main duties, the lead statement not at all, and the confident best match is TEER 5.
+    Example(
+        "noc.teer_not_skilled",
+        with_noc(
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=0.27,
+            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
+        ),
+        E,
+        with_noc(  # coverage at what honest letters reach by wording: the claim stands
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=0.28,
+            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
+        ),
+        "the duties describe NOC 65201 Food counter attendants (TEER 5), not the claimed 62020",
+    ),
+    Example(  # the claim is not among the candidates at all: coverage no longer matters
+        "noc.teer_not_skilled",
+        with_noc(
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=0.6,
+            candidates=(BARISTA,),
+        ),
+        E,
+        with_noc(  # its lead statement is covered: the claim is not contradicted
+            claimed="62020",
+            lead_statement_covered=True,
+            duty_coverage=0.6,
+            candidates=(BARISTA,),
+        ),
+        "as described, the period is not skilled work",
+    ),
+    Example(  # unread coverage is no contradiction while the claim is among the candidates
+        "noc.teer_not_skilled",
+        with_noc(
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=0.1,
+            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
+        ),
+        E,
+        with_noc(
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=None,
+            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
+        ),
+        "not the claimed 62020",
+    ),
+    Example(  # a contradicted claim: noc.teer_not_skilled says it, low coverage would repeat it
+        "noc.low_duty_coverage",
+        with_noc(
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=0.2,
+            candidates=(NocCandidate(code="62020", teer=2, score=0.5), BARISTA),
+        ),
+        W,
+        with_noc(
+            claimed="62020",
+            lead_statement_covered=False,
+            duty_coverage=0.2,
+            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
+        ),
+        "cover 20% of the main duties of NOC 62020",
     ),
     Example(
         "noc.claimed_mismatch",
