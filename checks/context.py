@@ -87,6 +87,11 @@ class Context:
     def positions_in_letter(self, document: str) -> list[Position]:
         return [p for p in self.case.positions if p.letter == document]
 
+    def positions_stated_in(self, document: str) -> list[Position]:
+        """Positions the document states, whether or not it is their main letter (an HR
+        history listing the earlier job whose own letter is a cover letter)."""
+        return [p for p in self.case.positions if p.letter == document or document in p.sources]
+
     def pay_records(self, p: Position) -> list[PayRecord]:
         return [r for r in self.case.pay_records if r.position == p.id]
 

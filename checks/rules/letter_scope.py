@@ -35,7 +35,7 @@ from checks.rules.common import (
 )
 def multiple_positions(ctx: Context) -> Iterator[Hit]:
     for lt in ctx.case.letters:
-        ps = ctx.positions_in_letter(lt.document)
+        ps = ctx.positions_stated_in(lt.document)
         # One job worked in seasons or term contracts ("deckhand, April to November each year")
         # is one position over several periods, not several positions.
         if len({p.title.value.lower() if p.title else p.id for p in ps}) > 1:

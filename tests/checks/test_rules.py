@@ -562,6 +562,39 @@ EXAMPLES = [
         ),
         "The letter lists 2 positions (Deckhand, Fishing Mate)",
     ),
+    Example(  # an HR history lists the earlier job too, though a cover letter is the later one's
+        "letter.multiple_positions",
+        lambda: case(
+            (
+                position(
+                    "a",
+                    *weeks(date(2022, 1, 3), 30),
+                    hours=30,
+                    title="Lab Assistant I",
+                    letter=OTHER_LETTER,
+                ),
+                position(
+                    "b", *weeks(date(2022, 8, 1), 60), hours=30, sources=(LETTER, OTHER_LETTER)
+                ),
+            ),
+            letters=(letter(), letter(OTHER_LETTER)),
+        ),
+        INFO,
+        lambda: case(  # each letter states only its own position
+            (
+                position(
+                    "a",
+                    *weeks(date(2022, 1, 3), 30),
+                    hours=30,
+                    title="Lab Assistant I",
+                    letter=OTHER_LETTER,
+                ),
+                position("b", *weeks(date(2022, 8, 1), 60), hours=30, sources=(LETTER,)),
+            ),
+            letters=(letter(), letter(OTHER_LETTER)),
+        ),
+        "The letter lists 2 positions (Lab Assistant I, Software Developer)",
+    ),
     Example(
         "letter.no_letter",
         lambda: second_job(letter=None),
