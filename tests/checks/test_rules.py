@@ -203,6 +203,21 @@ def with_noc(**noc_kw) -> Callable[[], Case]:
 
 
 BARISTA = NocCandidate(code="65201", title="Food counter attendants", teer=5, score=0.5)
+SUPERVISOR = NocCandidate(code="62020", title="Food service supervisors", teer=2, score=0.3)
+
+
+def barista_claim(
+    coverage: float | None,
+    covered: bool = False,
+    candidates: tuple[NocCandidate, ...] = (BARISTA, SUPERVISOR),
+) -> Callable[[], Case]:
+    """A barista's duties under a claimed 62020 (food service supervisors)."""
+    return with_noc(
+        claimed="62020",
+        lead_statement_covered=covered,
+        duty_coverage=coverage,
+        candidates=candidates,
+    )
 
 
 def pgwp(id: str, start: date, end: date, **kw) -> Permit:
@@ -843,70 +858,30 @@ EXAMPLES = [
     # its main duties, the lead statement not at all, and the confident best match is TEER 5.
     Example(
         "noc.teer_not_skilled",
-        with_noc(
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=0.27,
-            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
-        ),
+        barista_claim(0.27),
         E,
-        with_noc(  # coverage at what honest letters reach by wording: the claim stands
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=0.28,
-            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
-        ),
+        barista_claim(0.28),  # coverage at what honest letters reach by wording: the claim stands
         "the duties describe NOC 65201 Food counter attendants (TEER 5), not the claimed 62020",
     ),
     Example(  # the claim is not among the candidates at all: coverage no longer matters
         "noc.teer_not_skilled",
-        with_noc(
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=0.6,
-            candidates=(BARISTA,),
-        ),
+        barista_claim(0.6, candidates=(BARISTA,)),
         E,
-        with_noc(  # its lead statement is covered: the claim is not contradicted
-            claimed="62020",
-            lead_statement_covered=True,
-            duty_coverage=0.6,
-            candidates=(BARISTA,),
-        ),
+        barista_claim(0.6, covered=True, candidates=(BARISTA,)),  # its lead statement is covered
         "as described, the period is not skilled work",
     ),
     Example(  # unread coverage is no contradiction while the claim is among the candidates
         "noc.teer_not_skilled",
-        with_noc(
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=0.1,
-            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
-        ),
+        barista_claim(0.1),
         E,
-        with_noc(
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=None,
-            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
-        ),
+        barista_claim(None),
         "not the claimed 62020",
     ),
     Example(  # a contradicted claim: noc.teer_not_skilled says it, low coverage would repeat it
         "noc.low_duty_coverage",
-        with_noc(
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=0.2,
-            candidates=(NocCandidate(code="62020", teer=2, score=0.5), BARISTA),
-        ),
+        barista_claim(0.2, candidates=(SUPERVISOR, BARISTA)),
         W,
-        with_noc(
-            claimed="62020",
-            lead_statement_covered=False,
-            duty_coverage=0.2,
-            candidates=(BARISTA, NocCandidate(code="62020", teer=2, score=0.3)),
-        ),
+        barista_claim(0.2),
         "cover 20% of the main duties of NOC 62020",
     ),
     Example(
