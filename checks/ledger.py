@@ -29,7 +29,7 @@ from checks.models import (
     Relationship,
     StudyStatus,
 )
-from checks.occupation import claim_contradicted, is_skilled, position_code
+from checks.occupation import claim_contradicted, is_skilled, position_code, tied_skill
 from checks.params import Policy
 
 Session = Literal["session", "break", "none"]
@@ -366,7 +366,7 @@ def build_ledger(case: Case, policy: Policy) -> Ledger:
         remote_foreign = bool(canadian and p.remote and emp_country not in (None, "CA"))
         check_auth = bool(case.permits) and canadian is True and not remote_foreign
         code = position_code(p)
-        skilled = is_skilled(code, policy)
+        skilled = is_skilled(code, policy) if code is not None else tied_skill(p, policy)
         if skilled and claim_contradicted(p, policy):
             skilled = None  # the claim is doubtful: its hours count only as possible
         paid = is_paid(p)

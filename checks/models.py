@@ -209,6 +209,9 @@ class NocInfo(Frozen):
     claimed_2021: str | None = None  # the claimed 4-digit NOC 2016 code converted, if known
     candidates: tuple[NocCandidate, ...] = ()  # best first
     abstain: bool = False
+    # The codes the matcher could not choose between (a near tie): the code is unknown, but
+    # when they share a TEER band the skill level is not (checks.occupation.tied_skill).
+    tied: tuple[str, ...] = ()
     duty_coverage: float | None = Field(default=None, ge=0, le=1)
     lead_statement_covered: bool | None = None
     copied_share: float | None = Field(default=None, ge=0, le=1)

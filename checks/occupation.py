@@ -60,6 +60,16 @@ def is_skilled(code: str | None, policy: Policy) -> bool | None:
     return None
 
 
+def tied_skill(p: Position, policy: Policy) -> bool | None:
+    """Skilled or not when no code is known but the matcher's near tie is between codes of one
+    side of the skilled line (11101 or 10010: TEER 1 or 0). None when the tie crosses it, or
+    there is no tie."""
+    if p.noc is None or len(p.noc.tied) < 2:
+        return None
+    levels = {is_skilled(code, policy) for code in p.noc.tied}
+    return levels.pop() if len(levels) == 1 else None
+
+
 def claim_contradicted(p: Position, policy: Policy) -> bool:
     """R-SKILL-2/R-SKILL-4: the duties fail the claimed NOC's test and clearly fit an unskilled
     group instead. The claim's lead statement is not covered, the matcher's confident best

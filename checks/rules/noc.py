@@ -15,6 +15,7 @@ from checks.occupation import (
     position_code,
     skill_level_2016,
     teer,
+    tied_skill,
 )
 from checks.registry import Hit, rule
 
@@ -354,10 +355,17 @@ def noc_2016_code(ctx: Context) -> Iterator[Hit]:
 )
 def undetermined(ctx: Context) -> Iterator[Hit]:
     for p in ctx.case.positions:
-        if position_code(p) is None:
-            yield Hit(
-                f"{ctx.label(p)}: no NOC could be determined; the period is counted as "
-                "indeterminate.",
-                documents=ctx.documents(p),
-                subject=p.id,
+        if position_code(p) is not None:
+            continue
+        skilled = tied_skill(p, ctx.policy)
+        if p.noc is not None and skilled is not None:
+            codes = " or ".join(p.noc.tied)
+            side = "skilled (TEER 0-3)" if skilled else "not skilled (TEER 4-5)"
+            counted = "its hours count as skilled" if skilled else "its hours cannot count"
+            outcome = (
+                f"the duties fit NOC {codes} equally; all are {side}, so {counted}, but the "
+                "code itself (FSW's one-occupation year, category rounds) is undetermined."
             )
+        else:
+            outcome = "no NOC could be determined; the period is counted as indeterminate."
+        yield Hit(f"{ctx.label(p)}: {outcome}", documents=ctx.documents(p), subject=p.id)

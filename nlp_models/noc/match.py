@@ -290,6 +290,7 @@ def match_position(
     candidates = tuple(_candidate(index, int(g), float(scores[g]), ev, kept) for g in order[:k])
 
     reason = None
+    tied: tuple[str, ...] = ()
     if not ev:
         reason = (
             "no title or duties to match"
@@ -301,6 +302,8 @@ def match_position(
     elif len(order) > 1 and scores[order[0]] - scores[order[1]] < ABSTAIN_MARGIN:
         second = index.groups[int(order[1])].code
         reason = f"top two ({candidates[0].code}, {second}) are too close to call"
+        near = scores[order[0]] - ABSTAIN_MARGIN
+        tied = tuple(index.groups[int(g)].code for g in order[:k] if scores[g] > near)
 
     claimed_code = resolve_claimed(index, claimed) if claimed else None
     claimed_candidate = claimed_rank = None
@@ -324,6 +327,7 @@ def match_position(
         title_best=_ranked_by(index, ev, TITLE_EVIDENCE, 1) if english else (),
         abstain=reason is not None,
         abstain_reason=reason,
+        tied=tied,
         claimed=claimed_code,
         claimed_candidate=claimed_candidate,
         claimed_rank=claimed_rank,

@@ -61,6 +61,8 @@ class NocMatch(_Model):
     candidates: tuple[NocCandidate, ...]
     abstain: bool
     abstain_reason: str | None = None
+    # The codes too close to call, when a near tie is why it abstained (best first).
+    tied: tuple[str, ...] = ()
     claimed: ClaimedCode | None = None
     claimed_candidate: NocCandidate | None = None  # the claimed group scored the same way
     claimed_rank: int | None = None  # 1-based rank of the claimed group among all 516

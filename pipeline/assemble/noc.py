@@ -50,6 +50,7 @@ def match_noc(
             for c in match.candidates
         ),
         abstain=match.abstain,
+        tied=match.tied,
         duty_coverage=assessed.main_duty_coverage if assessed and duties and english else None,
         lead_statement_covered=(
             assessed.lead_statement_covered if assessed and duties and english else None

@@ -7,6 +7,8 @@ import pytest
 from checks.findings import Severity
 from checks.models import (
     LanguageResult,
+    NocCandidate,
+    NocInfo,
     Permit,
     PermitType,
     Program,
@@ -399,3 +401,32 @@ def test_a_capped_week_is_credited_in_proportion_to_each_job() -> None:
     assert r.credited.over_cap.total() == pytest.approx(15)
     assert r.experience["cec"].over_cap_hours == pytest.approx(15)
     assert all(j.canadian and j.paid and j.skilled and j.session == "none" for j in week.jobs)
+
+
+# --- a near tie between codes: the code is unknown, the skill level may not be ---
+
+
+@pytest.mark.parametrize(
+    ("tied", "status", "hours"),
+    [
+        (("11101", "10010"), "met", 1560),  # TEER 1 or 0: skilled either way
+        (("14400", "13201"), "indeterminate", 0),  # TEER 4 or 3: the tie crosses the line
+        ((), "indeterminate", 0),  # abstained for another reason (a weak best score)
+    ],
+)
+def test_tied_codes_on_one_side_of_the_skilled_line_count(
+    tied: tuple[str, ...], status: str, hours: float
+) -> None:
+    noc = NocInfo(
+        abstain=True,
+        tied=tied,
+        candidates=tuple(NocCandidate(code=c, teer=int(c[1]), score=0.4) for c in tied),
+    )
+    (job,) = one_job(*weeks(date(2023, 1, 2), 52), noc=None)
+    r = run_checks(case((job.model_copy(update={"noc": noc}),)))
+    cec = r.experience["cec"]
+    assert cec.status == status
+    assert cec.qualifying_hours == pytest.approx(hours)
+    found = r.by_slug("noc.undetermined")
+    assert len(found) == 1
+    assert ("11101 or 10010 equally" in found[0].message) == bool(status == "met")
