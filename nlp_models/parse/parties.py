@@ -126,6 +126,12 @@ def clean_street(street: str | None) -> str | None:
     """Drop OCR noise before the street number (a logo read as "4 \\" or "A4")."""
     if not street:
         return street
+    if "\t" in street:
+        # A tab separates a form's or a stub's columns: the street is the cell that holds a
+        # number ("Employer Address:<tab>4410 Red Bluff Road", "4410 RED BLUFF ROAD<tab>Period
+        # Ending:<tab>05/10/2025"), not a label or a neighbouring field.
+        cells = [c.strip() for c in street.split("\t") if c.strip() and not c.strip().endswith(":")]
+        street = next((c for c in cells if re.match(r"\d", c)), cells[-1] if cells else "")
     dash = re.search(r"\s[-–]\s(?=\d)", street)
     if dash is not None:
         street = street[dash.end() :]  # "Office of the Registrar - 5685 Leeds Street"

@@ -47,6 +47,32 @@ _PERIOD_BEFORE = re.compile(
 )
 
 
+# A form's separate line naming the rate's period: "Pay Rate Type: Hourly", "Rate basis:
+# Annual", "Salary type - Monthly". Not "Pay Frequency: Bi-Weekly": how often pay is issued is
+# not the period the rate is quoted in.
+_RATE_TYPE_LINE = re.compile(
+    r"^\s*(?:pay|rate|salary|wage|compensation)(?:\s+rate)?\s+(?:type|basis|unit)\s*[:\t-]\s*"
+    r"(?P<value>hourly|per\s+hour|weekly|monthly|annual(?:ly)?|yearly|per\s+(?:year|annum))\b",
+    re.I,
+)
+_NEAR_LINES = 3  # how far from the amount's line a form's rate-type line may stand
+
+
+def _form_period(ctx: Ctx, pos: int) -> str | None:
+    """The period a form states on its own line next to the amount's ("Pay Rate: $36.85" then
+    "Pay Rate Type: Hourly")."""
+    line = ctx.line_at(pos)
+    if line is None:
+        return None
+    for i in range(max(0, line.index - _NEAR_LINES), line.index + _NEAR_LINES + 1):
+        if i >= len(ctx.lines) or i == line.index:
+            continue
+        m = _RATE_TYPE_LINE.match(ctx.lines[i].text)
+        if m is not None:
+            return next((p for p, rx in _HEADER_PERIOD if rx.search(m["value"])), None)
+    return None
+
+
 def _header_of(ctx: Ctx, pos: int) -> str | None:
     """The header cell above the table cell holding `pos`, if `pos` is in a tabbed row."""
     line = ctx.line_at(pos)
@@ -88,6 +114,8 @@ def position_pay(ctx: Ctx, lo: int, hi: int) -> Found[Money] | None:
         named = _PERIOD_BEFORE.search(before)
         if named is not None:
             period = next((p for p, rx in _HEADER_PERIOD if rx.search(named.group(0))), None)
+        else:
+            period = _form_period(ctx, pick.start)
     currency, confidence = pick.currency, 0.7 if pick.currency_assumed else 1.0
     if currency is None and ctx.country:
         # The symbol was not read (a glyph the font lacks): the issuer's country's money.

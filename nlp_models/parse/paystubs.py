@@ -137,6 +137,7 @@ _ROW_LABELS = [
     ),
 ]
 _LABEL_VALUE = re.compile(r"^(?P<l>[A-Za-zÀ-ÿ .'/#-]{2,30}?)\s*[:\t]\s*(?P<v>.+)$")
+_CELL_LABEL = re.compile(r"\t(?P<l>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/#-]{1,29}):[ \t]*(?P<v>[^\t\n]+)")
 _CURRENCY = re.compile(
     r"(?:currency|amounts?\s+in|devise|montants?\s+en)\s*[:\-]?\s*(?P<c>[A-Z]{3})\b"
     r"|(?P<w>canadian\s+dollars|dollars\s+canadiens|us\s+dollars|indian\s+rupees|euros?)",
@@ -320,6 +321,17 @@ _KV = {
     "hours": re.compile(r"^(?:hours(?:\s+worked)?|heures)$", re.I),
     "rate": re.compile(r"^(?:(?:hourly\s+)?rate|taux(?:\s+horaire)?)$", re.I),
     "period": re.compile(r"^(?:pay\s+period|period|p[ée]riode(?:\s+de\s+paie)?)$", re.I),
+    # The period's two ends on labels of their own ("Period Beginning: 04/27/2025", "Period
+    # Ending: 05/10/2025", "Pay period start", "Début de période").
+    "period_start": re.compile(
+        r"^(?:(?:pay\s+)?period\s+(?:beginning|begin|start(?:ing)?|from)|d[ée]but\s+de\s+"
+        r"(?:la\s+)?p[ée]riode)$",
+        re.I,
+    ),
+    "period_end": re.compile(
+        r"^(?:(?:pay\s+)?period\s+(?:ending|end(?:ed)?|to)|fin\s+de\s+(?:la\s+)?p[ée]riode)$",
+        re.I,
+    ),
 }
 
 
@@ -343,6 +355,13 @@ def _pairs(ctx: Ctx, ln: Line) -> list[tuple[str, int, int]]:
         ve = cut.start() if cut else ve
         out.append((m.group("l").strip(), *trim(ctx.text, vs, ve)))
         pos = ve + 1 if cut else ln.end
+    # A column of labelled cells beside other text ("GULF PRAIRIE ... INC.<tab>Period Beginning:
+    # <tab>04/27/2025"): each cell ending in a colon labels the cell after it.
+    seen = {vs for _, vs, _ in out}
+    for m in _CELL_LABEL.finditer(ctx.text, ln.start, ln.end):
+        vs, ve = trim(ctx.text, m.start("v"), m.end("v"))
+        if vs not in seen and vs < ve:
+            out.append((m.group("l").strip(), vs, ve))
     return out
 
 
@@ -356,7 +375,7 @@ def _key_values(ctx: Ctx, lo: int, hi: int) -> dict:
                 continue
             if name in ("payee", "employee_id"):
                 out[name] = ctx.found(raw, vs, ve)
-            elif name == "pay_date":
+            elif name in ("pay_date", "period_start", "period_end"):
                 d = ctx.dates(vs, ve)
                 if d:
                     out[name] = ctx.found(d[0].value, d[0].start, d[0].end)

@@ -96,9 +96,39 @@ _HOURS_HEADER = re.compile(
 _FTE_BASE = re.compile(r"(?:\bFTE\s*1(?:[.,]0+)?|\b1(?:[.,]0+)?\s*FTE)\s*=\s*$", re.I)
 
 
+# A form's labelled weekly hours: "Standard Hours: 40", "Scheduled hours<tab>37.5".
+_LABELLED_HOURS = re.compile(
+    rf"(?:{_HOURS_HEADER.pattern})(?:\s+per\s+week)?\s*[:\t]\s*(?P<n>\d{{1,2}}(?:[.,]\d+)?)\b"
+    # not a clock time or a day's hours: "Working hours: 8 a.m. to 5 p.m.", "9-5", "8 per day"
+    r"(?!\s*(?:[/:–-]\s*\d|[ap]\.?\s?m\b|to\b|h\b|(?:hours?|hrs?)?\s*(?:a|per|/)\s*day|daily))",
+    re.I,
+)
+# Opening hours of an office or a help line ("HR Service Center, 1-888-555-0143 (Mon-Fri 7 a.m.
+# - 6 p.m. CT)"): when someone answers the phone, not when the employee works.
+_SERVICE_HOURS = re.compile(
+    r"(?:\b(?:call|contact|questions?|office\s+hours|open|reach|helpline|hotline|service\s+"
+    r"cent(?:er|re)|help\s*desk|support)\b[^.\n]{0,80}|\d{3}[-. ]\d{4}\s*)\(?\s*$",
+    re.I,
+)
+
+
+def _labelled_hours(ctx: Ctx, lo: int, hi: int) -> dict:
+    m = _LABELLED_HOURS.search(ctx.text, lo, hi)
+    value = number(m["n"]) if m else None
+    if m is None or value is None or not 1 <= value <= 84:
+        return {}
+    return {"hours_per_week": ctx.found(float(value), m.start("n"), m.end("n"), 0.9)}
+
+
 def hours_terms(ctx: Ctx, lo: int, hi: int) -> dict:
+    labelled = _labelled_hours(ctx, lo, hi)
+    if labelled:
+        return labelled
     found = [shift(h, lo) for h in find_hours(ctx.text[lo:hi])]
     found = [h for h in found if not _FTE_BASE.search(ctx.text, max(0, h.start - 25), h.start)]
+    found = [
+        h for h in found if not _SERVICE_HOURS.search(ctx.text, max(lo, h.start - 100), h.start)
+    ]
     numeric = [h for h in found if not h.text_only and (h.per_week is not None)]
     if numeric:
         h = numeric[0]

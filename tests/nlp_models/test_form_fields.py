@@ -1,0 +1,66 @@
+"""Self-service HR forms and payroll statements laid out as labelled cells, in our own words:
+the rate's period on its own line, labelled weekly hours, a help line's opening hours, tabbed
+addresses and a pay period given by its two ends."""
+
+from __future__ import annotations
+
+from nlp_models.parse import parse_document
+from tests.nlp_models.parse_helpers import text_doc
+
+FORM = """Harbourline Staffing Portal\tEmployment & Income Verification
+Date Generated:\t03/14/2025
+Employer Name:\tBrightwater Valve Services, LLC
+Employer Address:\t1180 Channel Street, Galveston, TX 77550
+Employee Name:\tMarisol Quintero
+Job Title:\tMaintenance Planner
+Hire Date:\t02/11/2021
+Employment Status:\tActive
+Scheduled Hours:\t38
+Base Rate:\t$31.40
+Rate Type:\tHourly
+Pay Frequency:\tWeekly
+This record was produced automatically and carries no signature.
+Questions: Payroll Help Desk, 1-877-555-0110 (Mon-Fri 8 a.m. - 5 p.m. CT)
+"""
+
+STATEMENT = """BRIGHTWATER VALVE SERVICES, LLC\tPeriod Beginning:\t02/23/2025
+1180 CHANNEL STREET\tPeriod Ending:\t03/01/2025
+GALVESTON, TX 77550\tPay Date:\t03/07/2025
+Earnings\tRate\tHours\tThis Period
+Regular\t31.40\t38.00\t1,193.20
+Gross Pay\t\t\t1,193.20
+Net Pay\t\t\t951.62
+"""
+
+
+def test_a_rate_type_line_gives_the_rate_its_period() -> None:
+    (p,) = parse_document(text_doc(FORM)).fields.positions
+    assert (p.pay.value.amount, p.pay.value.period) == (31.40, "hour")
+
+
+def test_labelled_weekly_hours_win_over_a_help_lines_opening_hours() -> None:
+    (p,) = parse_document(text_doc(FORM)).fields.positions
+    assert p.hours_per_week.value == 38.0
+    assert p.hours_per_week.where.quote == "38"
+
+
+def test_opening_hours_of_a_help_line_are_not_a_work_schedule() -> None:
+    without_label = FORM.replace("Scheduled Hours:\t38\n", "")
+    (p,) = parse_document(text_doc(without_label)).fields.positions
+    assert p.hours_per_week is None
+
+
+def test_a_tabbed_address_keeps_the_street_cell_only() -> None:
+    fields = parse_document(text_doc(FORM)).fields
+    assert fields.employer.address.value.street == "1180 Channel Street"
+    stub = parse_document(text_doc(STATEMENT)).fields
+    assert stub.employer.address.value.street == "1180 CHANNEL STREET"
+
+
+def test_a_pay_period_given_by_its_two_labelled_ends() -> None:
+    (row,) = parse_document(text_doc(STATEMENT)).fields.rows
+    assert (row.period_start.value.isoformat(), row.period_end.value.isoformat()) == (
+        "2025-02-23",
+        "2025-03-01",
+    )
+    assert row.pay_date.value.isoformat() == "2025-03-07"
