@@ -31,6 +31,7 @@ from checks.models import (
 )
 from checks.occupation import claim_contradicted, is_skilled, position_code, tied_skill
 from checks.params import Policy
+from checks.stated_terms import contract_hours
 
 Session = Literal["session", "break", "none"]
 WEEK = 7
@@ -355,7 +356,9 @@ def build_ledger(case: Case, policy: Policy) -> Ledger:
         spans.append(span)
         employer = case.employer(p.employer)
         stubs = _stub_daily([r for r in case.pay_records if r.position == p.id])
-        letter_rate = p.hours_per_week.value / 5 if p.hours_per_week is not None else None
+        # The letter's hours, else those an offer or contract for the same position states.
+        weekly = p.hours_per_week or (found[0] if (found := contract_hours(p)) else None)
+        letter_rate = weekly.value / 5 if weekly is not None else None
         known = letter_rate is not None or bool(stubs)
         if not known:
             unknown.append(p.id)

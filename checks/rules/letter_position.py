@@ -9,6 +9,7 @@ from checks.context import Context
 from checks.models import Position
 from checks.registry import Hit, rule
 from checks.rules.common import EE, E, W, position_hit
+from checks.stated_terms import contract_hours
 
 
 def _lacking(ctx: Context, lacks: Callable[[Position], bool], message: str) -> Iterator[Hit]:
@@ -116,11 +117,20 @@ def current_status_unstated(ctx: Context) -> Iterator[Hit]:
     fix="Ask for the number of hours worked per week for each position.",
 )
 def missing_hours(ctx: Context) -> Iterator[Hit]:
-    return _lacking(
-        ctx,
-        lambda p: p.hours_per_week is None and p.hours_text is None and not p.is_unread("hours"),
-        "the letter does not give hours per week.",
-    )
+    for p in ctx.case.positions:
+        if not p.letter or p.hours_per_week is not None or p.hours_text is not None:
+            continue
+        if p.is_unread("hours"):
+            continue
+        message = f"{ctx.label(p)}: the letter does not give hours per week."
+        found = contract_hours(p)
+        if found is not None:
+            hours, document = found
+            message += (
+                f" {document} states {hours.value:g} h a week for the same position; the "
+                "hours are counted from it meanwhile."
+            )
+        yield position_hit(ctx, p, message)
 
 
 @rule(

@@ -116,6 +116,12 @@ def _relationship(ctx: Ctx) -> Found | None:
     return None
 
 
+# Another thing's validity in the same sentence: a permit, visa or licence, a probation.
+_NOT_THE_JOB = (
+    r"permit|visa|licen[cs]e|passport|certificat|insurance|probation|permis|pgwp|\bwp\b|\bsp\b"
+)
+
+
 def _contract_position(ctx: Ctx):
     text = ctx.text
     lab = label_value(ctx, r"job\s+title|position|title|poste|fonction|role")
@@ -123,7 +129,9 @@ def _contract_position(ctx: Ctx):
     start = phrase_date(ctx, _START) or label_date(
         ctx, r"start\s+date|date\s+de\s+d[ée]but|commencement\s+date"
     )
-    end = phrase_date(ctx, _END) or label_date(ctx, r"end\s+date|date\s+de\s+fin|expiry\s+date")
+    end = phrase_date(ctx, _END, unless_before=_NOT_THE_JOB) or label_date(
+        ctx, r"end\s+date|date\s+de\s+fin|expiry\s+date"
+    )
     sd = _date_match(ctx, start)
     ed = _date_match(ctx, end)
     anchor = Anchor(None, 0, title, sd, ed, None)

@@ -41,11 +41,37 @@ def label_date(ctx: Ctx, label: str, lo: int = 0, hi: int | None = None) -> Foun
     return ctx.found(d.value, d.start, d.end)
 
 
-def phrase_date(ctx: Ctx, phrase: str, lo: int = 0, hi: int | None = None) -> Found | None:
-    """The date right after a phrase in running text ("completed on April 30, 2021")."""
+# A weekday written before the date ("will begin on Monday, June 5, 2023", "le lundi 5 juin").
+_WEEKDAY = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche)\s+(?:le\s+)?",
+    re.I,
+)
+
+
+def phrase_date(
+    ctx: Ctx,
+    phrase: str,
+    lo: int = 0,
+    hi: int | None = None,
+    *,
+    unless_before: str | None = None,
+) -> Found | None:
+    """The date right after a phrase in running text ("completed on April 30, 2021").
+
+    ``unless_before``: skip a phrase whose sentence so far matches it (the "until" of "work
+    permit valid until April 2026" is the permit's, not the job's)."""
     hi = len(ctx.text) if hi is None else hi
     for m in re.finditer(rf"(?:{phrase})\s*", ctx.text[lo:hi], re.I):
         s = lo + m.end()
+        if unless_before is not None:
+            lead = ctx.text[max(lo, lo + m.start() - 80) : lo + m.start()]
+            lead = re.split(r"[.;:]\s", lead)[-1]
+            if re.search(unless_before, lead, re.I):
+                continue
+        day = _WEEKDAY.match(ctx.text, s, hi)
+        if day is not None:
+            s = day.end()
         dates = ctx.dates(s, min(hi, s + 40))
         if dates and dates[0].start - s <= 3:
             d = dates[0]

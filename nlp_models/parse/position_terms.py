@@ -98,15 +98,17 @@ _FTE_BASE = re.compile(r"(?:\bFTE\s*1(?:[.,]0+)?|\b1(?:[.,]0+)?\s*FTE)\s*=\s*$",
 
 # A form's labelled weekly hours: "Standard Hours: 40", "Scheduled hours<tab>37.5".
 _LABELLED_HOURS = re.compile(
-    rf"(?:{_HOURS_HEADER.pattern})(?:\s+per\s+week)?\s*[:\t]\s*(?P<n>\d{{1,2}}(?:[.,]\d+)?)\b"
-    # not a clock time or a day's hours: "Working hours: 8 a.m. to 5 p.m.", "9-5", "8 per day"
+    rf"(?:{_HOURS_HEADER.pattern})(?:\s+per\s+week)?\s*[:\t]\s*(?P<n>\d{{1,2}}(?:[.,]\d+)?)\b(?![.,]\d)"
+    # not a clock time, a day's hours or an FTE before the hours: "Working hours: 8 a.m. to 5
+    # p.m.", "9-5", "8 per day", "FTE / Standard hours: 1.00 / 37.50"
     r"(?!\s*(?:[/:–-]\s*\d|[ap]\.?\s?m\b|to\b|h\b|(?:hours?|hrs?)?\s*(?:a|per|/)\s*day|daily))",
     re.I,
 )
-# Opening hours of an office or a help line ("HR Service Center, 1-888-555-0143 (Mon-Fri 7 a.m.
-# - 6 p.m. CT)"): when someone answers the phone, not when the employee works.
+# Opening hours of a help line ("HR Service Center, 1-888-555-0143 (Mon-Fri 7 a.m. - 6 p.m.
+# CT)"): when someone answers the phone, not when the employee works. Not "office hours": letters
+# use it for the employee's own ("Office hours for both roles were 9 hours a day").
 _SERVICE_HOURS = re.compile(
-    r"(?:\b(?:call|contact|questions?|office\s+hours|open|reach|helpline|hotline|service\s+"
+    r"(?:\b(?:call|contact|questions?|reach|helpline|hotline|service\s+"
     r"cent(?:er|re)|help\s*desk|support)\b[^.\n]{0,80}|\d{3}[-. ]\d{4}\s*)\(?\s*$",
     re.I,
 )

@@ -11,6 +11,7 @@ from checks.models import (
     NocInfo,
     Permit,
     PermitType,
+    PositionStatement,
     Program,
     StudyStatus,
     StudyTerm,
@@ -430,3 +431,26 @@ def test_tied_codes_on_one_side_of_the_skilled_line_count(
     found = r.by_slug("noc.undetermined")
     assert len(found) == 1
     assert ("11101 or 10010 equally" in found[0].message) == bool(status == "met")
+
+
+# --- hours the letter leaves out but the signed offer states ---
+
+
+@pytest.mark.parametrize(
+    ("offers", "hours"),
+    [
+        ((40,), 1560),  # the offer's 40 h, capped at 30 a week
+        ((40, 40), 1560),  # offer and contract agree
+        ((40, 35), 0),  # they disagree: no number to count
+        ((), 0),  # nothing states the hours
+    ],
+)
+def test_hours_from_an_offer_when_the_letter_gives_none(offers: tuple, hours: float) -> None:
+    statements = tuple(
+        PositionStatement(document=f"offer{i}.pdf", hours_per_week={"value": h, "quote": None})
+        for i, h in enumerate(offers)
+    )
+    r = run_checks(case(one_job(*weeks(date(2023, 1, 2), 52), hours=None, statements=statements)))
+    assert r.experience["cec"].qualifying_hours == pytest.approx(hours)
+    (missing,) = r.by_slug("letter.missing_hours")
+    assert ("offer0.pdf states 40 h a week" in missing.message) == (hours > 0)

@@ -64,3 +64,51 @@ def test_a_pay_period_given_by_its_two_labelled_ends() -> None:
         "2025-03-01",
     )
     assert row.pay_date.value.isoformat() == "2025-03-07"
+
+
+OFFER = """Tidewater Analytics Inc.
+88 Harbour Road, Dartmouth, NS B2Y 3Z1 · 902-555-0170
+
+February 3, 2024
+
+Dear Ms. Okonjo,
+
+Re: Offer of Employment
+
+We are pleased to offer you the position of Data Engineer. Your employment will begin on
+Tuesday, March 5, 2024. Your regular hours will be 37.5 hours per week and your annual salary
+will be $78,000.00. You have told us you hold a post-graduation work permit valid until
+October 2026; please keep us informed of its renewal.
+
+Yours sincerely,
+Priya Natarajan
+Director, Talent
+"""
+
+
+def test_an_offer_starts_on_a_date_written_with_its_weekday() -> None:
+    (p,) = parse_document(text_doc(OFFER)).fields.positions
+    assert p.start.value.isoformat() == "2024-03-05"
+
+
+def test_a_permits_validity_is_not_the_end_of_the_job() -> None:
+    (p,) = parse_document(text_doc(OFFER)).fields.positions
+    assert p.end is None
+    assert p.hours_per_week.value == 37.5
+
+
+def test_an_fte_before_the_labelled_hours_is_not_the_hours() -> None:
+    form = FORM.replace(
+        "Scheduled Hours:\t38", "FTE / Standard hours\t: 1.00 / 37.50 hours per week"
+    )
+    (p,) = parse_document(text_doc(form)).fields.positions
+    assert p.hours_per_week.value == 37.5
+
+
+def test_office_hours_of_the_employee_are_still_hours() -> None:
+    letter = OFFER.replace(
+        "Your regular hours will be 37.5 hours per week and your",
+        "Office hours are 8 hours a day, Monday to Friday, and your",
+    )
+    (p,) = parse_document(text_doc(letter)).fields.positions
+    assert p.hours_per_week.value == 40.0
