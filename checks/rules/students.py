@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from checks.context import Context
 from checks.eligibility import CEC
 from checks.findings import Severity
 from checks.ledger import JobWeek
-from checks.models import Permit, PermitType, Position, Program
+from checks.models import Permit, PermitType, Position, Program, StudyStatus
 from checks.params import Policy
 from checks.registry import Hit, rule
 from checks.rules.common import position_hit, remote_foreign_gaps
@@ -28,6 +28,25 @@ def _study_permit_holder(ctx: Context) -> bool:
 def _in_cec_window(ctx: Context, d: date) -> bool:
     w = ctx.experience["cec"].window
     return w is not None and d in w
+
+
+def _evidence(ctx: Context, jobs: list[JobWeek], full_time: bool = True) -> tuple[str, ...]:
+    """The documents behind a student finding: each position's letter and sources, then the
+    transcripts or enrolment letters that show the overlapping terms (full-time ones, or any)."""
+    ids = {j.position for j in jobs}
+    docs = [d for p in ctx.case.positions if p.id in ids for d in ctx.documents(p)]
+    if jobs:
+        first = min(j.week_start for j in jobs)
+        last = max(j.week_start for j in jobs)
+        docs += [
+            t.quote.document
+            for t in ctx.case.study_terms
+            if t.quote is not None
+            and (not full_time or t.status is StudyStatus.FULL_TIME)
+            and t.start <= last + timedelta(days=6)
+            and t.end >= first
+        ]
+    return tuple(dict.fromkeys(docs))
 
 
 def _hours_in_window(ctx: Context, jobs: list[JobWeek]) -> float:
@@ -66,6 +85,7 @@ def fulltime_work_excluded(ctx: Context) -> Iterator[Hit]:
             "CEC" + (" — without them CEC is not met." if needed else "."),
             severity=B if needed else INFO,
             subject=study[0].position,
+            documents=_evidence(ctx, study),
         )
     if h_break > 0:
         yield Hit(
@@ -74,6 +94,7 @@ def fulltime_work_excluded(ctx: Context) -> Iterator[Hit]:
             severity=W,
             disputed=True,
             subject=breaks[0].position,
+            documents=_evidence(ctx, breaks),
         )
     pt = [j for j in jobs if j.parttime_student and j.canadian and not j.remote_foreign]
     if pt and _study_permit_holder(ctx):
@@ -163,6 +184,7 @@ def offcampus_cap_exceeded(ctx: Context) -> Iterator[Hit]:
         return
     by_sev: dict[Severity, list[str]] = {}
     notes: dict[Severity, str] = {}
+    over: dict[Severity, list[JobWeek]] = {}
     for week in ctx.ledger.weeks:
         jobs = [
             j
@@ -187,6 +209,7 @@ def offcampus_cap_exceeded(ctx: Context) -> Iterator[Hit]:
                 label = week.week if len(segments) == 1 else f"{week.week} from {first}"
                 by_sev.setdefault(sev, []).append(f"{label}: {h:g} h (limit {r.cap:g})")
                 notes.setdefault(sev, why)
+                over.setdefault(sev, []).extend(jobs)
     for sev, weeks in by_sev.items():
         shown = "; ".join(weeks[:6]) + (f"; and {len(weeks) - 6} more" if len(weeks) > 6 else "")
         why = f" Lower severity: {notes[sev]}." if notes[sev] else ""
@@ -194,6 +217,7 @@ def offcampus_cap_exceeded(ctx: Context) -> Iterator[Hit]:
             f"Off-campus hours above the weekly limit in {len(weeks)} week(s): {shown}.{why}",
             severity=sev,
             disputed=sev is W,
+            documents=_evidence(ctx, over[sev], full_time=False),
         )
 
 

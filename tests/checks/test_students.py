@@ -245,3 +245,24 @@ def test_coop_placement_share_of_program_from_april_2026(share: float, expected)
     )
     c = student_case((p,), t, application_date=date(2026, 6, 1))
     assert [f.severity for f in run_checks(c).by_slug("student.unauthorized_work")] == expected
+
+
+def test_student_findings_name_the_letter_and_the_transcript() -> None:
+    transcript = {"document": "transcript.pdf", "text": "Fall 2024 Full-time"}
+    job = position(
+        "s", *weeks(date(2024, 9, 2), 10), hours=26, letter=None, sources=("letter.pdf",)
+    )
+    terms = (
+        term(date(2024, 9, 3), date(2024, 12, 13), quote=transcript),
+        term(date(2025, 5, 5), date(2025, 8, 15), quote={**transcript, "text": "Summer 2025"}),
+    )
+    r = run_checks(student_case((job,), terms, application_date=date(2025, 5, 12)))
+    (excluded,) = r.by_slug("student.fulltime_work_excluded")
+    assert excluded.documents == ("letter.pdf", "transcript.pdf")
+    over = r.by_slug(SLUG)
+    assert over and all(f.documents == ("letter.pdf", "transcript.pdf") for f in over)
+    elsewhere = position(
+        "s", *weeks(date(2024, 1, 8), 10), hours=26, letter=None, sources=("letter.pdf",)
+    )
+    r = run_checks(student_case((elsewhere,), terms[1:], application_date=date(2025, 5, 12)))
+    assert not r.by_slug("student.fulltime_work_excluded")  # no term overlaps: nothing cited
