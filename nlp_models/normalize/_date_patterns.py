@@ -85,8 +85,13 @@ _NA = r"(?![A-Za-z])"
 
 _FLAGS = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # March 3rd, 2023 / Mar. 3 2023 / March 3, '23
-    ("MDY", re.compile(rf"{_NB}{_MON}\s*,?\s*{_DAY}{_NA}\s*,?\s*(?:of\s+)?{_YEAR}", _FLAGS)),
+    # March 3rd, 2023 / Mar. 3 2023 / March 3, '23 / Aug 29/22 (a Canadian short form)
+    (
+        "MDY",
+        re.compile(
+            rf"{_NB}{_MON}\s*,?\s*{_DAY}{_NA}\s*(?:,|/(?=\d\d\b))?\s*(?:of\s+)?{_YEAR}", _FLAGS
+        ),
+    ),
     # 3 mars 2023 / 3rd of March, 2023 / 10th day of March 2025 / 03-Mar-2023 / 1er mars 2023
     (
         "DMY",

@@ -43,6 +43,13 @@ _RANGE_JOIN = re.compile(
 )
 _LEAD = re.compile(r"\s*(?:-+\s*)?")
 _SINCE = re.compile(r"(?:since|depuis(?:\s+le)?)\s+$", re.IGNORECASE)
+# "has not held an appointment since 20 December 2023", "n'est plus employé depuis": the date
+# is when the work stopped, not an open period that starts there.
+_NEGATED_SINCE = re.compile(
+    r"(?:\b(?:has|have|had|is|was|were|did|does)\s+not|\bno\s+longer|\bnever|n['’]t|"
+    r"\bn['’]\w+\s+plus|\bne\s+\w+\s+plus)\b[^.;\n]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 def _candidates(
@@ -221,6 +228,10 @@ def find_date_ranges(
                 i += 1
                 continue
         since = _SINCE.search(work, max(0, d.start - 20), d.start)
+        if since is not None and _NEGATED_SINCE.search(
+            work, max(0, since.start() - 70), since.start()
+        ):
+            since = None
         if since is not None and d.precision != "year":
             out.append(_range(text, d, None, None, since.start(), d.end))
         i += 1

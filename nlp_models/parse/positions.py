@@ -23,6 +23,7 @@ from nlp_models.parse.position_anchors import (
     labelled_anchor,
     title_in,
 )
+from nlp_models.parse.position_headings import heading_title
 from nlp_models.parse.position_steps import (
     apply_steps,
     mention_starts,
@@ -63,7 +64,9 @@ def parse_positions(ctx: Ctx, lo: int, hi: int) -> list[Position]:
     out: list[Position] = []
     for i, a in enumerate(anchors):
         own = chunks[i][0]
-        title = a.title or (doc_title if len(anchors) == 1 else None)
+        title = (
+            a.title or heading_title(ctx, lo, a.start) or (doc_title if len(anchors) == 1 else None)
+        )
         if title is None:
             title = label_in(ctx, LABEL_TITLE, lo if i == 0 else a.start, own[1], "t")
         p = build_position(ctx, a, title, *own)

@@ -23,6 +23,8 @@ CASES = [
     ("1er février 2022", None, date(2022, 2, 1), "day", False),
     ("le 15 août 2021", None, date(2021, 8, 15), "day", False),
     ("Sept. 15, 2019", None, date(2019, 9, 15), "day", False),
+    ("Aug 29/22", "CA", date(2022, 8, 29), "day", False),  # month, day / two-digit year
+    ("Jan 4/23", None, date(2023, 1, 4), "day", False),
     ("15-Sep-19", None, date(2019, 9, 15), "day", False),
     ("Monday, March 3, 2023", None, date(2023, 3, 3), "day", False),
     ("31 décembre 2020", None, date(2020, 12, 31), "day", False),
@@ -160,3 +162,17 @@ def test_english_words_are_not_iberian_month_abbreviations() -> None:
 def test_spanish_and_portuguese_periods(text: str, start: date, end: date) -> None:
     (found,) = find_date_ranges(text)
     assert (found.start_date.value, found.end_date.value) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("She has worked with us since 20 December 2023.", True),
+        ("He has not held an appointment with us since 20 December 2023.", False),
+        ("She hasn't worked for us since June 2021.", False),
+        ("Il n'est plus à notre emploi depuis le 3 mars 2023.", False),
+        ("He has been employed full-time, not part-time, since May 2022.", True),
+    ],
+)
+def test_a_negated_since_is_no_open_period(text: str, opens: bool) -> None:
+    assert bool(find_date_ranges(text)) == opens
