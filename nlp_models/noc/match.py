@@ -146,19 +146,19 @@ def _evidence(
 ) -> dict[str, np.ndarray]:
     ev: dict[str, np.ndarray] = {}
     has_title = bool(title and text.terms(title))
-    texts = [title or "", *duties] if has_title else list(duties)
-    # One embedding call for the title and the duties (the tokenizer's call costs the most).
+    titles = [title or "", *text.title_variants(title or "")] if has_title else []
+    texts = [*titles, *duties]
+    # One embedding call for the titles and the duties (the tokenizer's call costs the most).
     vectors = embed(texts) if embed is not None and texts else None
     if has_title:
-        assert title is not None
         found = title_evidence_batch(
             index,
-            [title],
+            titles,
             semantic=embed is not None,
-            vectors=vectors[:1] if vectors is not None else None,
+            vectors=vectors[: len(titles)] if vectors is not None else None,
         )
         for key, scores in found.items():
-            ev[key] = scores[0]
+            ev[key] = scores.max(axis=0)  # the best reading of the title per group
     if norms:
         sims = row_similarity(norms, index.duties.norm, index.duty_postings)
         offsets = index.duties.offsets
@@ -183,7 +183,7 @@ def _evidence(
         ev["tfidf"] = tfidf_cosine(index.vectors, words_in_order)
         ev["bm25"] = bm25_scores(index.bm25, words_in_order)
         if vectors is not None and index.semantic is not None:
-            duty_vectors = vectors[1:] if has_title else vectors
+            duty_vectors = vectors[len(titles) :]
             ev["fit_semantic"] = group_best(duty_vectors, index.semantic.duties, offsets).mean(0)
             together = unit_rows(duty_vectors.sum(axis=0, keepdims=True))
             ev["duties_as_titles"] = np.clip(together @ index.semantic.title_centroids.T, 0, 1)[0]

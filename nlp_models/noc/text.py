@@ -121,3 +121,14 @@ def sentences(text: str) -> list[str]:
 def starts_with_may(duty: str) -> bool:
     """NOC duties that begin with "May" are not usually essential (R-SKILL-3)."""
     return surface(duty).startswith("may ")
+
+
+# NOC names first-line leads "supervisors": "Customer Service Team Lead" is a customer service
+# supervisor (62023), not a customer service representative. Matched as a second reading.
+_LEAD_ROLE = re.compile(r"\b(?:team|shift|crew|section)\s+lead(?:er)?\b|\blead\s+hand\b", re.I)
+
+
+def title_variants(title: str) -> list[str]:
+    """Other readings of a job title in the NOC's own vocabulary (none when there is none)."""
+    variant = _LEAD_ROLE.sub("supervisor", title)
+    return [variant] if variant != title else []

@@ -111,3 +111,20 @@ def test_duties_covering_the_main_duties_perform_the_lead_statement(index: NocIn
     other = match_position(index, "Field Technician", FIELD_TECH_DUTIES, k=5).candidates
     weak = next(c for c in other if c.main_duty_coverage < 0.5 and c.lead_score < 0.08)
     assert not weak.lead_statement_covered
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Customer Service Team Lead", "62023"),  # a lead is what the NOC calls a supervisor
+        ("Customer Service Representative", "64409"),  # no lead: the representatives' group
+    ],
+)
+def test_a_team_lead_is_read_as_a_supervisor(index: NocIndex, title: str, code: str) -> None:
+    duties = [
+        "Answer inbound calls and chats from account holders about billing and orders",
+        "Log each contact and its outcome in the customer relationship system",
+    ]
+    if "Lead" in title:
+        duties += ["Coach a team of twelve agents and review their call quality scores"]
+    assert match_position(index, title, duties).candidates[0].code == code
