@@ -39,6 +39,10 @@ def parse_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
     if head is not None and _inline_list(lines[head].text):
         return _inline(ctx, lines[head])
     items = _list_items(lines, head)
+    if not items and head is not None:
+        clauses = _clauses_after(ctx, lines, head)
+        if clauses:
+            return clauses
     if not items:
         listed = _narrative_duties(ctx, lo, hi) or _semicolon_duties(ctx, lo, hi)
         return _merge(listed, prose_duties(ctx, lo, hi))
@@ -48,6 +52,38 @@ def parse_duties(ctx: Ctx, lo: int, hi: int) -> list[Found[str]]:
         if found is not None:
             out.append(found)
     return out
+
+
+_PARAGRAPH_LINES = 12  # a duties paragraph under its heading, not the rest of the page
+_FULL_STOP = re.compile(r"[.!?]\s*$")
+
+
+def _clauses_after(ctx: Ctx, lines: list[Line], head: int) -> list[Found[str]]:
+    """A paragraph under the duties heading whose clauses are parted by semicolons ("Processes
+    bi-weekly payroll ...; verifies timesheets ...; issues Records of Employment."): each clause
+    a duty. The paragraph ends with its first full stop."""
+    body: list[Line] = []
+    for ln in lines[head + 1 : head + 1 + _PARAGRAPH_LINES]:
+        if ln.text.rstrip().endswith(":"):
+            break
+        body.append(ln)
+        if _FULL_STOP.search(ln.text):
+            break
+    if not body:
+        return []
+    s0, e0 = body[0].start, body[-1].end
+    text = ctx.text[s0:e0]
+    if text.count(";") < 2:
+        return []
+    out: list[Found[str]] = []
+    pos = s0
+    for part in text.split(";"):
+        s, e = trim(ctx.text, pos, pos + len(part), " \t\n,;:.")
+        pos += len(part) + 1
+        value = re.sub(r"^(?:and|et)\s+", "", re.sub(r"\s+", " ", ctx.text[s:e]))
+        if len(value.split()) >= 3:
+            out.append(ctx.found(value, s, e, 0.9))
+    return out if len(out) >= 3 else []
 
 
 def _merge(listed: list[Found[str]], prose: list[Found[str]]) -> list[Found[str]]:

@@ -27,7 +27,8 @@ _LABEL_START = re.compile(
 )
 _LABEL_END = re.compile(
     r"^(?:end\s+date|last\s+(?:working\s+)?day|date\s+of\s+(?:leaving|relieving|separation|exit)"
-    r"|relieving\s+date|date\s+de\s+(?:fin|d[ée]part))\s*[:\t]\s*(?P<v>.+)$",
+    r"|relieving\s+date|date\s+de\s+(?:fin|d[ée]part)|termination\s+date|separation\s+date"
+    r"|date\s+terminated)\s*[:\t]\s*(?P<v>.+)$",
     re.I,
 )
 _PERIOD_LABEL = re.compile(r"^(?:period|dates?|duration|p[ée]riode|du)\s*[:\t]", re.I)
@@ -352,10 +353,15 @@ def labelled_anchor(ctx: Ctx, lo: int, hi: int) -> Anchor | None:
     end = label_in(ctx, _LABEL_END, lo, hi, "v")
     ed = ctx.dates(*end) if end else []
     present = None
+    # "Termination date: N/A – currently employed", "Termination Date: —": still employed.
     if (
         end
         and not ed
-        and re.search(r"present|current|date|ce\s+jour|actuel", ctx.text[end[0] : end[1]], re.I)
+        and re.search(
+            r"present|current|date|ce\s+jour|actuel|^\s*(?:n/?a|none|[—–-])\s*$",
+            ctx.text[end[0] : end[1]],
+            re.I,
+        )
     ):
         present = end
     title = label_in(ctx, LABEL_TITLE, lo, hi, "t")

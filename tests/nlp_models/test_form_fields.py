@@ -112,3 +112,35 @@ def test_office_hours_of_the_employee_are_still_hours() -> None:
     )
     (p,) = parse_document(text_doc(letter)).fields.positions
     assert p.hours_per_week.value == 40.0
+
+
+VERIFICATION = """Bayview Logistics Ltd. · People Services · 604-555-0181
+EMPLOYMENT VERIFICATION
+Employee name\tTomasz Wieczorek
+Position\tDispatch Coordinator
+Date of hire\t2021-03-08
+Termination date\tN/A – currently employed
+Scheduled hours\t40
+Base salary\t$61,500.00 annually
+Duties
+Schedules daily pickups for a fleet of 30 trucks; assigns loads to drivers and
+tracks them by GPS; resolves delays with customers and warehouses;
+keeps the dispatch log and reports late deliveries each week.
+Verified by:
+HR Generalist, People Services
+"""
+
+
+def test_a_duties_paragraph_of_clauses_under_its_heading() -> None:
+    (p,) = parse_document(text_doc(VERIFICATION)).fields.positions
+    assert [d.value for d in p.duties] == [
+        "Schedules daily pickups for a fleet of 30 trucks",
+        "assigns loads to drivers and tracks them by GPS",
+        "resolves delays with customers and warehouses",
+        "keeps the dispatch log and reports late deliveries each week",
+    ]
+
+
+def test_a_termination_date_of_na_means_still_employed() -> None:
+    (p,) = parse_document(text_doc(VERIFICATION)).fields.positions
+    assert p.is_current.value is True and p.end is None
