@@ -371,7 +371,9 @@ def build_ledger(case: Case, policy: Policy) -> Ledger:
         code = position_code(p)
         skilled = is_skilled(code, policy) if code is not None else tied_skill(p, policy)
         if skilled and claim_contradicted(p, policy):
-            skilled = None  # the claim is doubtful: its hours count only as possible
+            # The duties describe TEER 4/5 work (noc.teer_not_skilled): as described, not
+            # skilled; a letter describing skilled duties would change that.
+            skilled = False
         paid = is_paid(p)
         self_emp = is_self_employed(case, p, policy)
         week_start = monday(span.start)

@@ -158,18 +158,18 @@ def _cashier_noc(covered: bool | None) -> NocInfo:
     )
 
 
-def test_duties_of_an_unskilled_group_make_a_skilled_claim_doubtful() -> None:
+def test_duties_of_an_unskilled_group_make_a_skilled_claim_unskilled() -> None:
     r = run_checks(_with_noc(_cashier_noc(False)))
     cec = r.experience["cec"]
-    assert (cec.status, cec.qualifying_hours, cec.possible_hours) == ("indeterminate", 0, 1560)
-    assert r.experience["fsw"].status == "indeterminate"
+    assert (cec.status, cec.qualifying_hours, cec.possible_hours) == ("not_met", 0, 0)
+    assert r.experience["fsw"].status == "not_met"
     # the claim stands when its lead statement is not shown to be missing
     assert run_checks(_with_noc(_cashier_noc(None))).experience["cec"].status == "met"
     # ... or when the best match is itself skilled
     skilled = _cashier_noc(False).model_copy(
         update={"candidates": (NocCandidate(code="64100", title="Retail", teer=4),)}
     )
-    assert run_checks(_with_noc(skilled)).experience["cec"].status == "indeterminate"
+    assert run_checks(_with_noc(skilled)).experience["cec"].status == "not_met"
     skilled = _cashier_noc(False).model_copy(
         update={"candidates": (NocCandidate(code="13110", title="Assistants", teer=3),)}
     )
