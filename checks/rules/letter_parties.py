@@ -134,8 +134,14 @@ def free_mail(ctx: Context) -> Iterator[Hit]:
 )
 def missing_signatory(ctx: Context) -> Iterator[Hit]:
     for lt in ctx.case.letters:
-        if lt.signatory_name is None and not lt.is_unread("signatory"):
-            yield letter_hit(lt, "The letter does not name its signatory.")
+        if lt.signatory_name is not None or lt.is_unread("signatory"):
+            continue
+        if not ctx.written_letter(lt.document) and any(
+            other.employer == lt.employer and other.signatory_name is not None
+            for other in ctx.case.letters
+        ):
+            continue  # an HR system's print, sent with a signed e-mail or letter of its employer
+        yield letter_hit(lt, "The letter does not name its signatory.")
 
 
 @rule(

@@ -11,6 +11,7 @@ from nlp_models.parse.parties import issuer
 from nlp_models.parse.patterns import ANGLE_ADDRESS
 from nlp_models.parse.positions import parse_positions
 from nlp_models.parse.signatory import closing_line, is_person, signatory, strip_honorific
+from nlp_models.parse.titles import is_company
 from nlp_models.parse.unread import letter_unread, position_unread
 from nlp_models.parsed import Found, LetterFields, Signatory, updated
 
@@ -149,14 +150,41 @@ def _prose(rest: str) -> bool:
     return sum(w not in _DATE_WORDS for w in words) >= 2
 
 
+# The person the work is about, named as an employment verb's object or subject: "I have
+# supervised Wanjiru Kamau directly", "we employed Tomasz Wieczorek", "Amara Oduya has worked
+# with us", "Ines Duarte joined our team". The name is the words in capitals, whatever their
+# origin (no name list holds every applicant's).
+_NAME_WORDS = r"[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:[A-ZÀ-Ý][\w'’\-]+|[A-Z]\.)){1,3}"
+_ABOUT = re.compile(
+    rf"\b(?:supervised|employed|hired|managed|engaged|recruited|trained)\s+(?:(?i:Mr|Ms|Mrs|Miss|"
+    rf"Dr)\.?\s+)?(?P<n>{_NAME_WORDS})(?=[\s,.;])"
+    rf"|(?<![\w.])(?P<m>{_NAME_WORDS})\s+(?:has|had|have)\s+(?:been\s+)?(?:worked|employed|served|"
+    rf"joined|held)\b|(?<![\w.])(?P<j>{_NAME_WORDS})\s+(?:joined|worked\s+(?:for|with|at))\b"
+)
+
+
+def _about(ctx: Ctx, lo: int, hi: int, signer_key: str | None) -> Found[str] | None:
+    for m in _ABOUT.finditer(ctx.text, lo, hi):
+        group = next(g for g in ("n", "m", "j") if m.group(g))
+        name = strip_honorific(m.group(group))
+        if is_person(name) and name.lower() != signer_key and not is_company(name):
+            return _name(ctx, m.start(group), m.end(group))
+    return None
+
+
 def find_applicant(ctx: Ctx, lo: int, hi: int, signer: str | None) -> Found[str] | None:
     """The person the letter is about: a labelled name, "Re: ... - Name", "certify that Mr. X",
     or the first person with an honorific in the body who is not the signatory."""
     signer_key = strip_honorific(signer).lower() if signer else None
     for ln in ctx.lines[:25]:
         m = _NAME_LABEL.match(ln.text) or _RE_NAME.match(ln.text)
-        if m and is_person(m.group("n").strip()):
-            return _name(ctx, ln.start + m.start("n"), ln.start + m.end("n"))
+        if m is None:
+            continue
+        # "Worker: Devraj Anand (W-0078812)": the name, without the ID beside it.
+        value = re.split(r"\s*[(\[|\t]", m.group("n"), maxsplit=1)[0].strip()
+        if is_person(value):
+            s = ln.start + m.start("n")
+            return _name(ctx, s, s + len(value))
     m2 = _CERTIFY.search(ctx.text, lo, hi)
     if m2:
         return _name(ctx, m2.start("n"), m2.end("n"))
@@ -164,7 +192,7 @@ def find_applicant(ctx: Ctx, lo: int, hi: int, signer: str | None) -> Found[str]
         name = strip_honorific(t)
         if len(name.split()) >= 2 and name.lower() != signer_key:
             return _name(ctx, s, e)
-    return None
+    return _about(ctx, lo, hi, signer_key)
 
 
 def _name(ctx: Ctx, s: int, e: int) -> Found[str]:

@@ -55,6 +55,15 @@ _NAME_ROLE = re.compile(r"^(?P<name>[^,–—|]+?)\s*(?:,|\s[–—|-]\s)\s*(?P<
 _DEBRIS = " .,;:'\"“”‘’()[]|_~-"
 
 
+# Credentials after a signatory's name: "Gordon Whitlow, P.Eng.", "Ana Reyes, CPA, CA",
+# "J. Okafor, PhD", "Lee Ming, CPHR". Abbreviations only (capitals or dotted), so that "Gordon
+# Whitlow, Principal" keeps its title for the name-and-role reading.
+_CREDENTIAL = (
+    r"(?:[A-Z]{2,6}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3}\.?)?|Ph\.?D\.?)"
+)
+_POST_NOMINALS = re.compile(rf",\s*{_CREDENTIAL}(?:\s*,\s*{_CREDENTIAL})*\s*$")
+
+
 def is_person(text: str) -> bool:
     core = text.strip(_DEBRIS)
     return bool(_PERSON.match(core)) and not _NOT_NAME.search(core)
@@ -92,8 +101,9 @@ def signatory(ctx: Ctx, after: Line | None = None) -> Signatory:
             kind, name = _typed_signature(ctx, ln, typed)
             continue
         if name is None:
-            if is_person(ln.text):
-                s, e = trim(ctx.text, ln.start, ln.end, _DEBRIS)
+            bare = _POST_NOMINALS.sub("", ln.text)
+            if is_person(bare):
+                s, e = trim(ctx.text, ln.start, ln.start + len(bare), _DEBRIS)
                 name = ctx.found(ctx.text[s:e], s, e)
                 continue
             if close is not None and i < 2 and _FIRST_NAME.match(ln.text) and _role_next(ctx, ln):

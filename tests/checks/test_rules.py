@@ -376,6 +376,20 @@ EXAMPLES = [
         f"{OTHER_LETTER}: The letter does not name its signatory.",
         OTHER_LETTER,
     ),
+    Example(  # an HR system's print sent with a signed letter of its employer is not signed
+        "letter.missing_signatory",
+        lambda: case(
+            letters=(letter(), letter(OTHER_LETTER, signatory_name=None)),
+            documents=(DocumentSummary(path=OTHER_LETTER, parsed_kind="reference_letter"),),
+        ),
+        E,
+        lambda: case(
+            letters=(letter(), letter(OTHER_LETTER, signatory_name=None)),
+            documents=(DocumentSummary(path=OTHER_LETTER, parsed_kind="employment_record"),),
+        ),
+        f"{OTHER_LETTER}: The letter does not name its signatory.",
+        OTHER_LETTER,
+    ),
     Example(
         "letter.missing_signatory_title",
         lambda: two_letters(signatory_title=None),

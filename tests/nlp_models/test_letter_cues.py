@@ -243,3 +243,35 @@ def test_an_informal_letter_from_a_small_business() -> None:
     assert fields.applicant.value == "Tomás Iglesias Vidal"
     (position,) = fields.positions
     assert position.title.value == "baker"
+
+
+SUPERVISOR = """July 2, 2025
+
+Dear Immigration Officer,
+
+I am the Kitchen Manager at Birchwood Bistro and I have supervised Oluwadamilare Eze directly
+since he joined us. I confirm that he has worked with us as a Line Cook since March 4, 2022,
+32 hours per week, at $19.50 an hour.
+
+Kind regards,
+Hannah Whitford
+Kitchen Manager
+"""
+
+
+def test_the_applicant_named_as_the_person_supervised() -> None:
+    fields = parse_document(text_doc(SUPERVISOR)).fields
+    assert fields.applicant.value == "Oluwadamilare Eze"
+
+
+def test_a_labelled_name_without_the_id_beside_it() -> None:
+    record = "HR PORTAL | Worker history\nWorker\t: Keanu Palakiko (W-0041277)\nPosition\t: Baker\n"
+    fields = parse_document(text_doc(record + SUPERVISOR)).fields
+    assert fields.applicant.value == "Keanu Palakiko"
+
+
+def test_a_signatory_with_credentials_after_the_name() -> None:
+    signed = SUPERVISOR.replace("Hannah Whitford\n", "Hannah Whitford, P.Eng.\n")
+    fields = parse_document(text_doc(signed)).fields
+    assert fields.signatory.name.value == "Hannah Whitford"
+    assert fields.signatory.title.value == "Kitchen Manager"
