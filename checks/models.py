@@ -136,6 +136,12 @@ class DocumentSummary(Frozen):
     duplicate_reason: Literal["same_bytes", "same_text"] | None = None
     translation: TranslationPackage | None = None
     parse_failure: str | None = None  # "ExceptionClass: message" when the parser failed on it
+    part_of: str | None = None  # the file this document is a part of ("FILE#pages=3-6")
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Its name, and the file it is a part of when it is one (what a finding cites)."""
+        return (self.path, self.part_of) if self.part_of else (self.path,)
 
 
 # --- employment ---------------------------------------------------------------------------------

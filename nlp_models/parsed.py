@@ -38,6 +38,7 @@ class DocKind(StrEnum):
     INVOICE = "invoice"
     TAX_SLIP = "tax_slip"
     BANK_STATEMENT = "bank_statement"
+    BUNDLE = "bundle"  # one file holding several documents: see ParsedDocument.parts
     OTHER = "other"
     UNKNOWN = "unknown"  # not parsed (unreadable, or parsing not run)
 
@@ -291,3 +292,16 @@ class ParsedDocument(Frozen):
     kind_cues: tuple[str, ...] = ()
     parser: str  # parser version: part of the cache key of anything derived from it
     failure: ParseFailure | None = None  # set when parsing raised: the kind is then `other`
+    # A bundle's documents, each parsed on its own (kind `bundle`; fields None).
+    parts: tuple[ParsedPart, ...] = ()
+
+
+class ParsedPart(Frozen):
+    """Pages first..last of a bundle (numbers in the file), parsed as one document."""
+
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+    document: ParsedDocument
+
+
+ParsedDocument.model_rebuild()  # its parts are ParsedDocuments too

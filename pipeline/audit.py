@@ -39,6 +39,7 @@ from pipeline.report import (
 if TYPE_CHECKING:
     from checks.models import Case
     from checks.run import CheckResult
+    from pipeline.assemble.case import CaseDocument
 
 
 class AuditOptions(BaseModel):
@@ -160,20 +161,27 @@ def _audit_found(
     from checks.run import run_checks
     from pipeline.assemble.case import CaseDocument, assemble_case
 
-    documents = [
-        CaseDocument(
-            report=document_report(item, reading), parsed=reading.parsed if reading else None
-        )
-        for item in found
-        for reading in [readings.get(item.duplicate_of or item.path)]
-    ]
+    files: list[DocumentReport] = []  # what the report lists: every file, and each part
+    documents: list[CaseDocument] = []  # what is assembled: the documents, a bundle's parts
+    for item in found:
+        reading = readings.get(item.duplicate_of or item.path)
+        report = document_report(item, reading)
+        if reading is None or reading.parsed is None or not reading.parsed.parts:
+            files.append(report)
+            parsed = reading.parsed if reading else None
+            documents.append(CaseDocument(report=report, parsed=parsed))
+            continue
+        parts = bundle_parts(item, reading)
+        files += [report.model_copy(update={"parts": tuple(p.report.path for p in parts)})]
+        files += [p.report for p in parts]
+        documents += parts
     case = assemble_case(as_of, case_file, documents)
     case, nocs = match_nocs(case, case_file, options.noc_data, claim_all)
     result = run_checks(case)
     return Report(
         tool_version=version("evidence"),
         case=info,
-        documents=tuple(d.report for d in documents),
+        documents=tuple(files),
         employments=employment_reports(case, nocs),
         study_terms=tuple(
             StudyTermReport(
@@ -291,6 +299,22 @@ def timeline(result: CheckResult) -> tuple[TimelineWeek, ...]:
         )
         for row in result.ledger.weeks
     )
+
+
+def bundle_parts(item: Found, reading: Reading) -> list[CaseDocument]:
+    """The documents one file holds, each under its own name ("FILE#pages=3-6")."""
+    from nlp_models.parse.bundles import part_name
+    from pipeline.assemble.case import CaseDocument
+
+    assert reading.parsed is not None
+    out = []
+    for part, summary in zip(reading.parsed.parts, reading.part_summaries, strict=True):
+        one = Reading(summary=summary, parsed=part.document)
+        report = document_report(item, one).model_copy(
+            update={"path": part_name(item.path, part.first, part.last), "part_of": item.path}
+        )
+        out.append(CaseDocument(report=report, parsed=part.document))
+    return out
 
 
 def document_report(item: Found, reading: Reading | None) -> DocumentReport:

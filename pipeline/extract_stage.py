@@ -54,6 +54,7 @@ class Reading(BaseModel):
 
     summary: ReadSummary
     parsed: ParsedDocument | None = None  # None: nothing readable, or not asked to parse
+    part_summaries: tuple[ReadSummary, ...] = ()  # how each part of a bundle was read
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ class Stores:
         key = extraction_key(settings)
         return cls(
             extracted=ResultCache("extract", ExtractedDocument, key),
-            parsed=ResultCache("reading", Reading, f"{key} parser/{PARSER_VERSION}"),
+            # "reading/2": a Reading holds its bundle parts' summaries since version 2.
+            parsed=ResultCache("reading", Reading, f"{key} parser/{PARSER_VERSION} reading/2"),
             read_only=ResultCache("reading", Reading, f"{key} read-only"),
         )
 
@@ -106,7 +108,14 @@ def read_document(
         from nlp_models.parse import parse_document  # spaCy loads only when something is parsed
 
         parsed = parse_document(extracted)
-    reading = Reading(summary=ReadSummary.of(extracted), parsed=parsed)
+    parts = ()
+    if parsed is not None and parsed.parts:
+        from nlp_models.parse.bundles import part_document
+
+        parts = tuple(
+            ReadSummary.of(part_document(extracted, p.first, p.last)) for p in parsed.parts
+        )
+    reading = Reading(summary=ReadSummary.of(extracted), parsed=parsed, part_summaries=parts)
     if stores and sha256 and cacheable(extracted):
         stores.readings(parse).put(sha256, reading)
     return reading

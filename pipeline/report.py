@@ -45,6 +45,9 @@ class DocumentReport(_Model):
     error: DocumentError | None = None
     duplicate_of: str | None = None
     fields: Fields | None = None  # the parsed fields, each with its quote (nlp_models/parsed.py)
+    # One file holding several documents: the file lists its parts, each part names its file.
+    parts: tuple[str, ...] = ()
+    part_of: str | None = None
 
 
 class Pay(_Model):

@@ -35,7 +35,7 @@ def unreadable(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 f"{d.path}: could not be read: {d.error.value}{detail}.",
                 severity=W if d.error is ErrorKind.UNSUPPORTED else E,
-                documents=(d.path,),
+                documents=d.files,
                 subject=d.path,
             )
 
@@ -60,7 +60,7 @@ def parse_failed(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 f"{d.path}: read, but not interpreted ({d.parse_failure}); what it states is "
                 "missing from this audit.",
-                documents=(d.path,),
+                documents=d.files,
                 subject=d.path,
             )
 
@@ -85,7 +85,7 @@ def duplicate(ctx: Context) -> Iterator[Hit]:
                 f"{d.path} duplicates {d.duplicate_of}"
                 + (" (the same content in another file)." if same_text else " (same bytes)."),
                 severity=W if same_text else INFO,
-                documents=(d.path, d.duplicate_of),
+                documents=(*d.files, d.duplicate_of),
                 subject=d.path,
             )
 
@@ -108,7 +108,7 @@ def ocr(ctx: Context) -> Iterator[Hit]:
             conf = (
                 f" (mean confidence {d.ocr_confidence:.0%})" if d.ocr_confidence is not None else ""
             )
-            yield Hit(f"{d.path} was read by OCR{conf}.", documents=(d.path,), subject=d.path)
+            yield Hit(f"{d.path} was read by OCR{conf}.", documents=d.files, subject=d.path)
 
 
 @rule(
@@ -136,7 +136,7 @@ def low_confidence(ctx: Context) -> Iterator[Hit]:
             )
             yield Hit(
                 f"{d.path}: {said}.",
-                documents=(d.path,),
+                documents=d.files,
                 subject=d.path,
             )
 
@@ -157,7 +157,7 @@ def french(ctx: Context) -> Iterator[Hit]:
     for d in ctx.case.documents:
         if d.language == "fr":
             yield Hit(
-                f"{d.path} is in French (accepted by IRCC).", documents=(d.path,), subject=d.path
+                f"{d.path} is in French (accepted by IRCC).", documents=d.files, subject=d.path
             )
 
 
@@ -191,7 +191,7 @@ def translation_required(ctx: Context) -> Iterator[Hit]:
         if missing:
             yield Hit(
                 f"{d.path} is in {d.language!r}; missing: {'; '.join(missing)}.",
-                documents=(d.path,),
+                documents=d.files,
                 subject=d.path,
             )
         if t and t.translator_name and surname and t.translator_name.split()[-1].lower() == surname:
@@ -199,7 +199,7 @@ def translation_required(ctx: Context) -> Iterator[Hit]:
                 f"{d.path}: the translator shares the applicant's surname; translations "
                 "by family members are not accepted.",
                 severity=W,
-                documents=(d.path,),
+                documents=d.files,
                 subject=d.path,
                 extra_citations=("R-DOC-2",),
             )

@@ -7,13 +7,21 @@ import logging
 from extractors.models import ExtractedDocument
 from nlp_models.normalize import find_addresses, find_phones, infer_day_first
 from nlp_models.normalize.registries import registry_country
+from nlp_models.parse.bundles import part_document, split_pages
 from nlp_models.parse.context import Ctx, split_lines
 from nlp_models.parse.kinds import classify, kind_cues
 from nlp_models.parse.language import detect_language
 from nlp_models.parse.pipeline import get_nlp
 from nlp_models.parse.provenance import PageMap
 from nlp_models.parse.version import PARSER_VERSION
-from nlp_models.parsed import DocKind, Fields, Language, ParsedDocument, ParseFailure
+from nlp_models.parsed import (
+    DocKind,
+    Fields,
+    Language,
+    ParsedDocument,
+    ParsedPart,
+    ParseFailure,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +79,30 @@ def _country(text: str, lang: str) -> str | None:
 
 def _parse(doc: ExtractedDocument) -> ParsedDocument:
     ctx = build_context(doc)
+    ranges = split_pages(ctx)
+    if len(ranges) > 1:
+        # Several documents in one file: each is read on its own, as if it had come alone.
+        parts = tuple(
+            ParsedPart(
+                first=f, last=e, document=_parse_one(build_context(part_document(doc, f, e)))
+            )
+            for f, e in ranges
+        )
+        return ParsedDocument(
+            kind=DocKind.BUNDLE,
+            kind_confidence=1.0,
+            language=ctx.lang,
+            kind_cues=(
+                f"{len(parts)} documents: pages "
+                + ", ".join(f"{p.first}-{p.last} {p.document.kind.value}" for p in parts),
+            ),
+            parser=PARSER_VERSION,
+            parts=parts,
+        )
+    return _parse_one(ctx)
+
+
+def _parse_one(ctx: Ctx) -> ParsedDocument:
     kind, confidence = classify(ctx.nlp_doc)
     fields = parse_fields(ctx, kind)
     return ParsedDocument(

@@ -18,16 +18,19 @@ _MIN_SCORE = 4.0  # below this, the document is "other"
 _HEAD_CHARS = 400  # the top of page 1, where the title sits
 
 
-def kind_scores(doc: Doc) -> dict[str, float]:
+def kind_scores(doc: Doc, lo: int = 0, hi: int | None = None) -> dict[str, float]:
+    """Cue weights per kind in doc.text[lo:hi] (a page of a bundle: its own top is its head)."""
     seen: Counter[tuple[str, str]] = Counter()
     scores: dict[str, float] = {}
     for span in doc.spans.get("cues", []):
+        if span.start_char < lo or (hi is not None and span.start_char >= hi):
+            continue
         kind, weight = span.label_.split("|")
         key = (kind, span.text.lower())
         seen[key] += 1
         if seen[key] > 2:
             continue
-        w = float(weight) * (2 if span.start_char < _HEAD_CHARS else 1)
+        w = float(weight) * (2 if span.start_char - lo < _HEAD_CHARS else 1)
         scores[kind] = scores.get(kind, 0.0) + w
     return scores
 
@@ -46,12 +49,21 @@ def kind_cues(doc: Doc, kind: DocKind) -> tuple[str, ...]:
 
 
 def classify(doc: Doc) -> tuple[DocKind, float]:
-    scores = kind_scores(doc)
-    structure, _ = structure_scores(doc.text)
+    return classify_range(doc, 0, None)
+
+
+def classify_range(
+    doc: Doc, lo: int, hi: int | None, whole: str | None = None
+) -> tuple[DocKind, float]:
+    """The kind of doc.text[lo:hi] and the confidence in it (`whole`: doc.text, when the caller
+    has it: a Doc joins its tokens each time it is asked)."""
+    text = (doc.text if whole is None else whole)[lo:hi]
+    scores = kind_scores(doc, lo, hi)
+    structure, _ = structure_scores(text)
     for kind, weight in structure.items():
         scores[kind] = scores.get(kind, 0.0) + weight
     _refine(scores)
-    _promote_permits(doc, scores)
+    _promote_permits(text, scores)
     if not scores:
         return DocKind.OTHER, 0.5
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
@@ -77,10 +89,10 @@ def _refine(scores: dict[str, float]) -> None:
         scores["offer_letter"] += scores.get("contract", 0.0)
 
 
-def _promote_permits(doc: Doc, scores: dict[str, float]) -> None:
+def _promote_permits(text: str, scores: dict[str, float]) -> None:
     # A study permit also says "work" (its conditions); a work permit may name a school. The
     # permit's own title decides between them.
-    opening = doc.text[:400].lower()  # Doc.text joins every token: read it once
+    opening = text[:400].lower()
     head = opening[:150]
     if "study permit" in head or "permis d'études" in head:
         scores["study_permit"] = scores.get("study_permit", 0.0) + 6

@@ -68,6 +68,7 @@ KINDS: dict[ParsedKind, DocKind] = {
     ParsedKind.INVOICE: DocKind.INVOICE,
     ParsedKind.TAX_SLIP: DocKind.TAX_SLIP,
     ParsedKind.BANK_STATEMENT: DocKind.BANK_STATEMENT,
+    ParsedKind.BUNDLE: DocKind.OTHER,  # never assembled itself: its parts are
     ParsedKind.OTHER: DocKind.OTHER,
     ParsedKind.UNKNOWN: DocKind.OTHER,
 }
@@ -290,6 +291,7 @@ def _summary(doc: CaseDocument, twin: str | None = None) -> DocumentSummary:
         error_detail=error.message if error else None,
         duplicate_of=report.duplicate_of or twin,
         duplicate_reason="same_bytes" if report.duplicate_of else ("same_text" if twin else None),
+        part_of=report.part_of,
     )
 
 
