@@ -131,9 +131,36 @@ def _list_items(lines: list[Line], head: int | None) -> list[list[Line]]:
             items.append([ln])
             started = True
             continue
+        if head is not None and not started and _continues_heading(lines[head], ln):
+            full = 0.9 * max(len(x.text) for x in lines)  # a wrapped line fills the width
+            return _lowercase_items(lines[start:], full)
         if head is not None and not started:
             break
     return items
+
+
+def _continues_heading(head: Line, ln: Line) -> bool:
+    """ "her main duties are to:" then "perform routine testing ...": items that go on the
+    heading's sentence, one per line, in lower case and without bullets."""
+    return head.text.rstrip().endswith(":") and ln.text[:1].islower() and len(ln.text.split()) >= 3
+
+
+def _lowercase_items(lines: list[Line], full: float) -> list[list[Line]]:
+    """Lower-case items after such a heading, until a line in capitals starts the next
+    paragraph. A line as wide as the page's widest wraps on to the next one (a PDF's lines)."""
+    items: list[list[Line]] = []
+    for ln in lines:
+        if not ln.text[:1].islower() or ln.text.rstrip().endswith(":"):
+            break
+        if (
+            items
+            and len(items[-1][-1].text) >= full
+            and not _SENTENCE_END.search(items[-1][-1].text)
+        ):
+            items[-1].append(ln)
+        else:
+            items.append([ln])
+    return items if len(items) >= 2 else []
 
 
 def _opens_item(ln: Line, head: int | None) -> bool:

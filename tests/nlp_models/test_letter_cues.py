@@ -275,3 +275,32 @@ def test_a_signatory_with_credentials_after_the_name() -> None:
     fields = parse_document(text_doc(signed)).fields
     assert fields.signatory.name.value == "Hannah Whitford"
     assert fields.signatory.title.value == "Kitchen Manager"
+
+
+LOWERCASE_ITEMS = """Fraser Valley Dairy Co-operative
+1880 Riverside Road, Abbotsford, BC V2S 4N1 · 604-555-0166
+
+August 4, 2025
+
+To whom it may concern,
+
+Mr. Arjun Bhatt has worked for us as a Quality Control Technician since May 1, 2022, 40 hours
+per week, at $29.80 per hour. In his position his main duties are to:
+test raw milk samples for fat, protein and somatic cell counts
+calibrate the milk analysers each morning and log the results
+hold and release batches according to the food safety plan
+Casual overtime is paid at time and a half.
+
+Sincerely,
+Dana Whitlock
+Plant Manager
+"""
+
+
+def test_lowercase_items_that_go_on_the_headings_sentence() -> None:
+    (p,) = parse_document(text_doc(LOWERCASE_ITEMS)).fields.positions
+    assert [d.value for d in p.duties] == [
+        "test raw milk samples for fat, protein and somatic cell counts",
+        "calibrate the milk analysers each morning and log the results",
+        "hold and release batches according to the food safety plan",
+    ]
