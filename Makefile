@@ -35,6 +35,7 @@ bench: setup
 	$(PY) -m bench.batch_faults
 	$(PY) -m bench.profile_audit
 	$(PY) -m bench.startup
+	$(PY) -m bench.case_folders
 
 setup: $(VENV)/.deps bytecode tesseract noc-data fixtures
 
