@@ -165,8 +165,6 @@ def _evidence(
         ev["_duty_sims"] = sims
         per_duty = group_max(sims, offsets)
         ev["fit"] = per_duty.mean(axis=0)
-        ev["fit_distinctive"] = distinctive_mean(per_duty)
-        ev["fit_top"] = top_share_mean(per_duty)
         best = sims.max(axis=0)
         ess = index.duty_essential
         n_ess = np.maximum(np.add.reduceat(ess.astype(np.float32), offsets), 1.0)
@@ -176,17 +174,23 @@ def _evidence(
         )
         words = {w for n in norms for w in n.split()}
         ev["lead"] = weighted_recall(index.lead_postings, words)
-        ev["titles_named"] = group_max(
-            weighted_recall(index.title_postings, words), index.titles.offsets
-        )
         words_in_order = " ".join(norms).split()
         ev["tfidf"] = tfidf_cosine(index.vectors, words_in_order)
-        ev["bm25"] = bm25_scores(index.bm25, words_in_order)
-        if vectors is not None and index.semantic is not None:
-            duty_vectors = vectors[len(titles) :]
+        duty_vectors = vectors[len(titles) :] if vectors is not None else None
+        if duty_vectors is not None and index.semantic is not None:
             ev["fit_semantic"] = group_best(duty_vectors, index.semantic.duties, offsets).mean(0)
-            together = unit_rows(duty_vectors.sum(axis=0, keepdims=True))
-            ev["duties_as_titles"] = np.clip(together @ index.semantic.title_centroids.T, 0, 1)[0]
+        if not has_title:
+            # What only the duties-only weights use: a title, when there is one, ranks instead.
+            ev["fit_distinctive"] = distinctive_mean(per_duty)
+            ev["fit_top"] = top_share_mean(per_duty)
+            ev["titles_named"] = group_max(
+                weighted_recall(index.title_postings, words), index.titles.offsets
+            )
+            ev["bm25"] = bm25_scores(index.bm25, words_in_order)
+            if duty_vectors is not None and index.semantic is not None:
+                together = unit_rows(duty_vectors.sum(axis=0, keepdims=True))
+                centroids = index.semantic.title_centroids
+                ev["duties_as_titles"] = np.clip(together @ centroids.T, 0, 1)[0]
     return ev
 
 
