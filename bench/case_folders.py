@@ -56,8 +56,15 @@ def score(cases: Path, work: Path) -> dict[str, str]:
     for line in run.stdout.splitlines():
         m = _LINE.match(line.strip())
         if m:
+            # "NOC top-1 16/19, top-3 17/19, TEER 17/19", "unexpected findings 1 of 41 ...".
             counts = re.findall(r"\d+/\d+", m["detail"])
-            out[m["metric"]] = f"{float(m['value']):.3f}" + (f" ({counts[0]})" if counts else "")
+            if m["metric"] == "noc" and len(counts) == 3:
+                shown = f"{counts[0]}; top-3 {counts[1]}; TEER {counts[2]}"
+            elif m["metric"] == "falsepos" and (n := re.search(r"(\d+) of (\d+)", m["detail"])):
+                shown = f"{n[1]} false of {n[2]}"
+            else:
+                shown = counts[0] if counts else ""
+            out[m["metric"]] = f"{float(m['value']):.3f}" + (f" ({shown})" if shown else "")
     return out
 
 
