@@ -137,13 +137,17 @@ def speed(noc_data: Path | None, lists: list[dict], repeats: int = 7) -> dict[st
         t0 = time.perf_counter()
         index = load_index(noc_data)
         loads.append((time.perf_counter() - t0) * 1000)
+    # One match first: it loads the embedding model and pages the index in (both measured
+    # apart below, "fresh"); the timed matches are what every further position costs.
+    match_position(index, lists[0]["title"], lists[0]["duties"])
     matches = []
-    for i, item in enumerate(lists):
-        extra = lists[(i + 1) % len(lists)]["duties"]
-        duties = (item["duties"] + extra)[:8]
-        t0 = time.perf_counter()
-        match_position(index, item["title"], duties)
-        matches.append((time.perf_counter() - t0) * 1000)
+    for _ in range(3):  # three passes: one busy moment of this shared machine moves one pass
+        for i, item in enumerate(lists):
+            extra = lists[(i + 1) % len(lists)]["duties"]
+            duties = (item["duties"] + extra)[:8]
+            t0 = time.perf_counter()
+            match_position(index, item["title"], duties)
+            matches.append((time.perf_counter() - t0) * 1000)
     code = (
         "import time; t0 = time.perf_counter(); from pipeline.noc_data import load_index; "
         f"t1 = time.perf_counter(); load_index({str(noc_data)!r} if {noc_data is not None} "
@@ -209,7 +213,8 @@ def render(t: dict, d: dict, c: dict, s: dict, n_lists: int, codes: int) -> str:
         f"{s['fresh_import_ms']:.0f} ms to import the modules); both include verifying the "
         "SHA-256 of the data files. The embedding model (WordLlama, from its wheel) loads once "
         f"per process on first use: {s['fresh_embedder_ms']:.0f} ms. Match one position "
-        f"(title + 8 duties): {s['match_ms']:.1f} ms (p90 {s['match_p90_ms']:.1f} ms).",
+        "(title + 8 duties), after one warm-up match, over three passes: "
+        f"{s['match_ms']:.1f} ms (p90 {s['match_p90_ms']:.1f} ms).",
         END,
     ]
     return "\n".join(lines)
