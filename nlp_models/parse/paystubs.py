@@ -381,6 +381,10 @@ def _key_values(ctx: Ctx, lo: int, hi: int) -> dict:
                     out[name] = ctx.found(d[0].value, d[0].start, d[0].end)
             elif name == "period":
                 d = ctx.dates(vs, ve)
+                line = ctx.line_at(ve)
+                if len(d) < 2 and line is not None and line.index + 1 < len(ctx.lines):
+                    # "Pay Period: Feb 2, 2025 - Feb 15," then "2025": the period wraps.
+                    d = ctx.dates(vs, ctx.lines[line.index + 1].end)
                 if len(d) >= 2:
                     out["period_start"] = ctx.found(d[0].value, d[0].start, d[0].end)
                     out["period_end"] = ctx.found(d[1].value, d[1].start, d[1].end)

@@ -144,3 +144,24 @@ def test_a_duties_paragraph_of_clauses_under_its_heading() -> None:
 def test_a_termination_date_of_na_means_still_employed() -> None:
     (p,) = parse_document(text_doc(VERIFICATION)).fields.positions
     assert p.is_current.value is True and p.end is None
+
+
+WRAPPED_STUB = """Birchwood Bistro Ltd.
+410 Osborne Street, Winnipeg, MB R3L 2A2
+Pay Stub
+Pay Period: Mar 2, 2025 - Mar 15,
+2025
+Pay Date: Mar 21, 2025
+Pay\tHours\tRate\tCurrent\tYTD
+Hourly Wage\t64.00\t19.50\t1,248.00\t3,744.00
+CPP\t68.80\t206.40
+Net Pay\t1,041.27
+"""
+
+
+def test_a_pay_period_that_wraps_onto_the_next_line() -> None:
+    (row,) = parse_document(text_doc(WRAPPED_STUB)).fields.rows
+    assert (row.period_start.value.isoformat(), row.period_end.value.isoformat()) == (
+        "2025-03-02",
+        "2025-03-15",
+    )
