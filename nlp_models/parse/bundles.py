@@ -14,21 +14,12 @@ import re
 
 from extractors.models import ExtractedDocument
 from nlp_models.parse.context import Ctx
-from nlp_models.parse.kinds import classify_range
+from nlp_models.parse.kinds import classify_pages
 from nlp_models.parsed import DocKind
 
 _SURE = 0.7  # a page's kind this sure can start a document of its own
 _FIRST_PAGE = re.compile(r"\bpage\s+1\s*(?:of|/|de|sur)\s*[2-9]\d*\b", re.I)
 _LATER_PAGE = re.compile(r"\bpage\s+([2-9]|\d{2,})\s*(?:of|/|de|sur)\s*\d+\b", re.I)
-
-
-def page_kinds(ctx: Ctx) -> list[tuple[DocKind, float]]:
-    """Each page's own kind and confidence, from the cue phrases on it and its structures."""
-    out = []
-    for i, page in enumerate(ctx.pages.pages):
-        lo = ctx.pages.offsets[i]
-        out.append(classify_range(ctx.nlp_doc, lo, lo + len(page.text), ctx.text))
-    return out
 
 
 def split_pages(ctx: Ctx) -> tuple[tuple[int, int], ...]:
@@ -37,7 +28,7 @@ def split_pages(ctx: Ctx) -> tuple[tuple[int, int], ...]:
     pages = ctx.pages.pages
     if len(pages) < 2:
         return ((1, len(pages)),) if pages else ()
-    kinds = page_kinds(ctx)
+    kinds = classify_pages(ctx.nlp_doc, ctx.pages.offsets[: len(pages)], ctx.text)
     starts = [0]
     current = kinds[0][0]
     for i in range(1, len(pages)):

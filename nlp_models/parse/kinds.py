@@ -7,9 +7,11 @@ winner's share of the evidence, damped when there is little of it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlp_models.parse.kind_structure import structure_scores
 from nlp_models.parsed import DocKind
@@ -18,13 +20,16 @@ _MIN_SCORE = 4.0  # below this, the document is "other"
 _HEAD_CHARS = 400  # the top of page 1, where the title sits
 
 
-def kind_scores(doc: Doc, lo: int = 0, hi: int | None = None) -> dict[str, float]:
-    """Cue weights per kind in doc.text[lo:hi] (a page of a bundle: its own top is its head)."""
+def kind_scores(doc: Doc) -> dict[str, float]:
+    return _scores(doc.spans.get("cues", []), 0)
+
+
+def _scores(spans: Iterable[Span], lo: int) -> dict[str, float]:
+    """Cue weights per kind of the cue spans of a text that starts at `lo` (a page of a
+    bundle: its own top is its head)."""
     seen: Counter[tuple[str, str]] = Counter()
     scores: dict[str, float] = {}
-    for span in doc.spans.get("cues", []):
-        if span.start_char < lo or (hi is not None and span.start_char >= hi):
-            continue
+    for span in spans:
         kind, weight = span.label_.split("|")
         key = (kind, span.text.lower())
         seen[key] += 1
@@ -49,16 +54,24 @@ def kind_cues(doc: Doc, kind: DocKind) -> tuple[str, ...]:
 
 
 def classify(doc: Doc) -> tuple[DocKind, float]:
-    return classify_range(doc, 0, None)
+    return _classify(kind_scores(doc), doc.text)
 
 
-def classify_range(
-    doc: Doc, lo: int, hi: int | None, whole: str | None = None
-) -> tuple[DocKind, float]:
-    """The kind of doc.text[lo:hi] and the confidence in it (`whole`: doc.text, when the caller
-    has it: a Doc joins its tokens each time it is asked)."""
-    text = (doc.text if whole is None else whole)[lo:hi]
-    scores = kind_scores(doc, lo, hi)
+def classify_pages(doc: Doc, starts: Sequence[int], text: str) -> list[tuple[DocKind, float]]:
+    """The kind of each page of `text` (doc's text; `starts`: each page's first character),
+    from the cue spans on it and its own structures, in one pass over the spans."""
+    bounds = [*starts, len(text)]
+    by_page: list[list[Span]] = [[] for _ in starts]
+    for span in doc.spans.get("cues", []):
+        by_page[max(0, bisect_right(starts, span.start_char) - 1)].append(span)
+    return [
+        _classify(_scores(spans, bounds[i]), text[bounds[i] : bounds[i + 1]])
+        for i, spans in enumerate(by_page)
+    ]
+
+
+def _classify(scores: dict[str, float], text: str) -> tuple[DocKind, float]:
+    """The kind a text's cue scores and structures give, and the confidence in it."""
     structure, _ = structure_scores(text)
     for kind, weight in structure.items():
         scores[kind] = scores.get(kind, 0.0) + weight
