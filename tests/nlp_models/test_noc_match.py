@@ -128,3 +128,28 @@ def test_a_team_lead_is_read_as_a_supervisor(index: NocIndex, title: str, code: 
     if "Lead" in title:
         duties += ["Coach a team of twelve agents and review their call quality scores"]
     assert match_position(index, title, duties).candidates[0].code == code
+
+
+DRAFTING = [
+    "Prepare detailed engineering drawings and bills of materials in AutoCAD from the engineers' "
+    "sketches",
+    "Draft structural steel details and reinforcement schedules following the design calculations",
+    "Update drawing sets with revisions and keep the title blocks and drawing register current",
+    "Produce as-built drawings from site survey notes at the end of each project",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # "Project Engineer" fits civil, mechanical and electrical engineers about equally:
+        # the drafting duties decide (R-SKILL-4)
+        ("Project Engineer", "22212"),
+        # a title that names one occupation keeps its weight
+        ("Civil Engineer", "21300"),
+    ],
+)
+def test_a_title_that_names_several_occupations_lets_the_duties_decide(
+    index: NocIndex, title: str, code: str
+) -> None:
+    assert match_position(index, title, DRAFTING).candidates[0].code == code
