@@ -6,10 +6,10 @@ eugene-maina72/Phase_5_Capstone_Project-SmartPath@826ec4e0f0bc.
 """
 
 COEFFICIENTS = {
-    "bias": -5.254553,
-    "score": 5.459824,
-    "margin": 10.522160,
-    "has_title": 0.876308,
-    "has_duties": 2.062537,
+    "bias": -5.363818,
+    "score": 5.476063,
+    "margin": 9.895971,
+    "has_title": 1.018392,
+    "has_duties": 2.194395,
 }
 TRAINED_ON = 1290
