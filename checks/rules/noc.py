@@ -91,9 +91,11 @@ def teer_not_skilled(ctx: Context) -> Iterator[Hit]:
 def claimed_mismatch(ctx: Context) -> Iterator[Hit]:
     for p in _with_noc(ctx):
         assert p.noc is not None
-        if p.noc.claimed is None or p.noc.abstain or not p.noc.candidates:
+        if p.noc.claimed is None or not p.noc.candidates:
             continue
         claimed = p.noc.claimed_2021 or p.noc.claimed.value
+        if p.noc.abstain and (not p.noc.tied or claimed in p.noc.tied):
+            continue  # no best match, or a tie the claim is part of: nothing to compare
         top = p.noc.candidates[0]
         by_duties = [c.code for c in p.noc.duty_candidates[:CLAIM_AMONG]]
         if claimed not in [c.code for c in p.noc.candidates]:
@@ -146,8 +148,10 @@ CLAIM_AMONG = 5
 def duties_lower_teer(ctx: Context) -> Iterator[Hit]:
     for p in _with_noc(ctx):
         assert p.noc is not None
-        if p.noc.abstain or not p.noc.candidates or p.noc.candidates[0].teer is None:
+        if not p.noc.candidates or p.noc.candidates[0].teer is None:
             continue
+        if p.noc.abstain and not _tie_of_one_teer(p):
+            continue  # no best match: no TEER to compare
         code = position_code(p) if p.noc.claimed else None
         claimed_teer = teer(code) if code else None
         ref = claimed_teer if claimed_teer is not None else p.noc.title_teer
@@ -172,6 +176,13 @@ def duties_lower_teer(ctx: Context) -> Iterator[Hit]:
             documents=ctx.documents(p),
             subject=p.id,
         )
+
+
+def _tie_of_one_teer(p: Position) -> bool:
+    """The matcher could not choose between codes (22212 or 22213) that share one TEER: the
+    TEER is known though the code is not."""
+    assert p.noc is not None
+    return len(p.noc.tied) >= 2 and len({teer(c) for c in p.noc.tied}) == 1
 
 
 # A lower TEER is a finding only when the duties prefer it clearly: on letters written by others

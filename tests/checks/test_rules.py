@@ -202,6 +202,15 @@ def with_noc(**noc_kw) -> Callable[[], Case]:
     return build
 
 
+TIED_TEER_2 = (
+    NocCandidate(code="22212", teer=2, score=0.342),
+    NocCandidate(code="22213", teer=2, score=0.340),
+    NocCandidate(code="21300", teer=1, score=0.300),
+)
+TIED_SUPPORT = (
+    NocCandidate(code="22220", teer=2, score=0.50),
+    NocCandidate(code="22221", teer=2, score=0.495),
+)
 BARISTA = NocCandidate(code="65201", title="Food counter attendants", teer=5, score=0.5)
 SUPERVISOR = NocCandidate(code="62020", title="Food service supervisors", teer=2, score=0.3)
 
@@ -897,6 +906,20 @@ EXAMPLES = [
         W,
         barista_claim(0.2),
         "cover 20% of the main duties of NOC 62020",
+    ),
+    Example(  # a tie between two TEER 2 codes still says the duties are TEER 2
+        "noc.duties_lower_teer",
+        with_noc(claimed="21300", abstain=True, tied=("22212", "22213"), candidates=TIED_TEER_2),
+        W,
+        with_noc(claimed="21300", abstain=True, tied=("22212", "21300"), candidates=TIED_TEER_2),
+        "the duties best match 22212 (TEER 2), lower than TEER 1",
+    ),
+    Example(  # a tie the claim is not part of: the claim is still compared
+        "noc.claimed_mismatch",
+        with_noc(claimed="21231", abstain=True, tied=("22220", "22221"), candidates=TIED_SUPPORT),
+        W,
+        with_noc(claimed="22221", abstain=True, tied=("22220", "22221"), candidates=TIED_SUPPORT),
+        "claimed NOC 21231 is not among the duty matches",
     ),
     Example(
         "noc.claimed_mismatch",
