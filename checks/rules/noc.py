@@ -94,11 +94,12 @@ def claimed_mismatch(ctx: Context) -> Iterator[Hit]:
         if p.noc.claimed is None or not p.noc.candidates:
             continue
         claimed = p.noc.claimed_2021 or p.noc.claimed.value
-        if p.noc.abstain and (not p.noc.tied or claimed in p.noc.tied):
-            continue  # no best match, or a tie the claim is part of: nothing to compare
+        # The overall list says something unless the matcher abstained with no tie, or with a
+        # tie the claim is part of; the duties alone are compared whatever it did.
+        overall = not p.noc.abstain or bool(p.noc.tied and claimed not in p.noc.tied)
         top = p.noc.candidates[0]
         by_duties = [c.code for c in p.noc.duty_candidates[:CLAIM_AMONG]]
-        if claimed not in [c.code for c in p.noc.candidates]:
+        if overall and claimed not in [c.code for c in p.noc.candidates]:
             why = f"is not among the duty matches (best: {top.code} {top.title}, "
             why += f"score {top.score:.2f})"
         elif (
@@ -150,8 +151,9 @@ def duties_lower_teer(ctx: Context) -> Iterator[Hit]:
         assert p.noc is not None
         if not p.noc.candidates or p.noc.candidates[0].teer is None:
             continue
-        if p.noc.abstain and not _tie_of_one_teer(p):
-            continue  # no best match: no TEER to compare
+        # The overall best match has a TEER unless the matcher abstained across TEERs; the
+        # duties alone are compared whatever it did.
+        overall = not p.noc.abstain or _tie_of_one_teer(p)
         code = position_code(p) if p.noc.claimed else None
         claimed_teer = teer(code) if code else None
         ref = claimed_teer if claimed_teer is not None else p.noc.title_teer
@@ -159,7 +161,7 @@ def duties_lower_teer(ctx: Context) -> Iterator[Hit]:
             continue
         top = p.noc.candidates[0]
         duty_top = p.noc.duty_candidates[0] if p.noc.duty_candidates else None
-        if top.teer is not None and top.teer > ref and _clearly(p.noc.candidates, ref):
+        if overall and top.teer is not None and top.teer > ref and _clearly(p.noc.candidates, ref):
             lower = top
         elif (
             duty_top is not None
